@@ -1,0 +1,7 @@
+"""l10ncheck: a translation-consistency linter for localized Markdown articles."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__"]

@@ -1,0 +1,3 @@
+from l10ncheck.cli import main
+
+main()
