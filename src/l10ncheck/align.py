@@ -1,0 +1,286 @@
+"""Align a translation's skeleton to its source: sections, then blocks, then links.
+
+Alignment never reads the prose: translated words share nothing with the source. It scores
+pairs by what survives translation (block kind, list depth, link destinations, code, numbers,
+names written in Latin letters, bold count) and by each block's share of the document's text,
+and finds the best monotone alignment by dynamic programming:
+
+1. Headings are aligned first, each scored with its level and the content of its section, so
+   a translated heading over unchanged content still pairs.
+2. Between two aligned headings, blocks are aligned the same way. A dropped block leaves one
+   gap and the blocks after it still pair: no cascade.
+3. Leftover blocks that match strongly elsewhere (a moved block) are paired afterwards.
+4. Inside a block pair, links pair by destination first, then by order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Sequence
+
+from rapidfuzz import fuzz
+
+from l10ncheck.skeleton import Block, Link, Skeleton
+from l10ncheck.textutil import anchors, multiset_similarity
+
+# A pair scoring below this is worse than leaving both blocks unpaired.
+THRESHOLD = 0.35
+MOVED_THRESHOLD = 0.75
+
+_KIND_GROUP = {"paragraph": "text", "item": "text", "heading": "heading", "code": "code",
+               "table": "table", "html": "html", "rule": "rule"}
+
+
+@dataclass(frozen=True)
+class BlockPair:
+    """Aligned blocks; one side is None for a missing (``target``) or extra (``source``) block."""
+
+    source: Block | None
+    target: Block | None
+    moved: bool = False
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class LinkPair:
+    source: Link | None
+    target: Link | None
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """A translation aligned to its source, in the order of the source (then extras)."""
+
+    source: Skeleton
+    target: Skeleton
+    pairs: tuple[BlockPair, ...]
+
+    def matched(self) -> tuple[BlockPair, ...]:
+        return tuple(p for p in self.pairs if p.source is not None and p.target is not None)
+
+    def target_for(self, source_index: int) -> Block | None:
+        for pair in self.pairs:
+            if pair.source is not None and pair.source.index == source_index:
+                return pair.target
+        return None
+
+
+def align(source: Skeleton, target: Skeleton) -> Alignment:
+    scorer = _Scorer(source, target)
+    src_heads = [b for b in source.blocks if _is_section_heading(b)]
+    tgt_heads = [b for b in target.blocks if _is_section_heading(b)]
+    head_pairs = _dp(src_heads, tgt_heads, scorer.section_score)
+    anchors_: list[tuple[int, int]] = [(-1, -1)]
+    for s, t in head_pairs:
+        if s is not None and t is not None:
+            anchors_.append((s.index, t.index))
+    anchors_.append((len(source.blocks), len(target.blocks)))
+
+    pairs: list[BlockPair] = []
+    for (s0, t0), (s1, t1) in zip(anchors_, anchors_[1:]):
+        src_seg = list(source.blocks[s0 + 1 : s1])
+        tgt_seg = list(target.blocks[t0 + 1 : t1])
+        for s, t in _dp(src_seg, tgt_seg, scorer.block_score):
+            pairs.append(BlockPair(s, t, score=scorer.block_score(s, t) if s and t else 0.0))
+        if s1 < len(source.blocks):
+            head_s, head_t = source.blocks[s1], target.blocks[t1]
+            pairs.append(BlockPair(head_s, head_t, score=scorer.section_score(head_s, head_t)))
+    return Alignment(source, target, _pair_moved(pairs, scorer))
+
+
+def _is_section_heading(block: Block) -> bool:
+    return block.kind == "heading" and block.depth == 0 and block.quote == 0
+
+
+def _pair_moved(pairs: list[BlockPair], scorer: _Scorer) -> tuple[BlockPair, ...]:
+    """Pair a leftover source block with a leftover target block that matches it strongly."""
+    missing = [i for i, p in enumerate(pairs) if p.target is None]
+    extra = [i for i, p in enumerate(pairs) if p.source is None]
+    if not missing or not extra:
+        return tuple(pairs)
+    used: set[int] = set()
+    replace: dict[int, BlockPair] = {}
+    for i in missing:
+        src = pairs[i].source
+        assert src is not None
+        best, best_score = -1, MOVED_THRESHOLD
+        for j in extra:
+            tgt = pairs[j].target
+            assert tgt is not None
+            if j in used or not scorer.has_anchors(src, tgt):
+                continue
+            score = scorer.block_score(src, tgt)
+            if score > best_score:
+                best, best_score = j, score
+        if best >= 0:
+            used.add(best)
+            replace[i] = BlockPair(src, pairs[best].target, moved=True, score=best_score)
+    return tuple(replace.get(i, p) for i, p in enumerate(pairs) if i not in used)
+
+
+class _Scorer:
+    """Similarity of blocks and sections from features that survive translation."""
+
+    def __init__(self, source: Skeleton, target: Skeleton):
+        self.source = source
+        self.target = target
+        self.src_len = source.length
+        self.tgt_len = target.length
+        self.src_n = max(len(source.blocks), 1)
+        self.tgt_n = max(len(target.blocks), 1)
+        self._cache: dict[tuple[int, int], float] = {}
+        self._sections: dict[tuple[int, int], Counter[str]] = {}
+
+    def has_anchors(self, a: Block, b: Block) -> bool:
+        sim = multiset_similarity(_features(a), _features(b))
+        return sim is not None and sim >= 0.6
+
+    def block_score(self, a: Block, b: Block) -> float:
+        key = (a.index, b.index)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        score = self._block_score(a, b)
+        self._cache[key] = score
+        return score
+
+    def _block_score(self, a: Block, b: Block) -> float:
+        ga, gb = _KIND_GROUP.get(a.kind, a.kind), _KIND_GROUP.get(b.kind, b.kind)
+        if ga != gb:
+            return 0.0
+        kind = 1.0 if a.kind == b.kind else 0.8
+        parts: list[tuple[float, float]] = []  # (weight, similarity)
+        feat = multiset_similarity(_features(a), _features(b))
+        if feat is not None:
+            parts.append((3.0, feat))
+        if ga == "code":
+            parts.append((3.0, fuzz.ratio(a.code, b.code) / 100.0))
+        elif ga == "table":
+            parts.append((2.0, 1.0 if a.columns == b.columns else 0.5 if a.rows == b.rows else 0.2))
+        share_a = len(a.text) / self.src_len
+        share_b = len(b.text) / self.tgt_len
+        if a.text or b.text:
+            # Smooth tiny blocks so that "OK" vs "Хорошо" is not a 1:3 mismatch.
+            floor = 0.01
+            parts.append((2.0, (min(share_a, share_b) + floor) / (max(share_a, share_b) + floor)))
+        pos = 1.0 - abs(a.index / self.src_n - b.index / self.tgt_n)
+        parts.append((1.0, pos))
+        parts.append((0.5, 1.0 if a.depth == b.depth else 0.5))
+        parts.append((0.5, 1.0 if len(a.strong) == len(b.strong) else 0.5))
+        total = sum(w for w, _ in parts)
+        return kind * sum(w * s for w, s in parts) / total
+
+    def section_score(self, a: Block, b: Block) -> float:
+        base = self.block_score(a, b)
+        level = 1.0 if a.level == b.level else 0.6
+        sec_a = self._section(self.source, a.index)
+        sec_b = self._section(self.target, b.index)
+        content = multiset_similarity(sec_a, sec_b)
+        if content is None:
+            return base * level
+        return level * (0.4 * base + 0.6 * content)
+
+    def _section(self, skeleton: Skeleton, heading: int) -> Counter[str]:
+        key = (id(skeleton), heading)
+        found = self._sections.get(key)
+        if found is None:
+            found = self._sections[key] = _section_features(skeleton, heading)
+        return found
+
+
+def _section_features(skeleton: Skeleton, heading: int) -> Counter[str]:
+    """Features of everything under a heading up to the next heading: what the section holds."""
+    found: Counter[str] = Counter()
+    for block in skeleton.blocks[heading + 1 :]:
+        if _is_section_heading(block):
+            break
+        found.update(_features(block))
+        found["k:" + block.kind] += 1
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _features(block: Block) -> Counter[str]:
+    found = anchors(block.text)
+    for link in block.links:
+        found["u:" + _url_key(link.url)] += 1
+    for code in block.code_spans:
+        found["c:" + code.code] += 1
+    found["b:strong"] += len(block.strong)
+    if block.kind == "code":
+        found["code:" + block.code.strip()[:200]] += 1
+    return +found
+
+
+def _url_key(url: str) -> str:
+    return url.strip().rstrip("/")
+
+
+def _dp(
+    src: Sequence[Block], tgt: Sequence[Block], score: Callable[[Block, Block], float]
+) -> list[tuple[Block | None, Block | None]]:
+    """Best monotone alignment: maximize the sum of (score - THRESHOLD) over pairs."""
+    n, m = len(src), len(tgt)
+    if n == 0 or m == 0:
+        return [(s, None) for s in src] + [(None, t) for t in tgt]
+    # Band the search for long documents: a block seldom moves further than this.
+    band = max(30, abs(n - m) + max(n, m) // 4)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[0] * (m + 1) for _ in range(n + 1)]  # 1: pair, 2: skip source, 3: skip target
+    for i in range(1, n + 1):
+        move[i][0] = 2
+    for j in range(1, m + 1):
+        move[0][j] = 3
+    for i in range(1, n + 1):
+        expected = i * m / n
+        row, prev = best[i], best[i - 1]
+        for j in range(1, m + 1):
+            value, step = prev[j], 2
+            if row[j - 1] > value:
+                value, step = row[j - 1], 3
+            if abs(j - expected) <= band:
+                gain = score(src[i - 1], tgt[j - 1]) - THRESHOLD
+                if gain > 0 and prev[j - 1] + gain > value:
+                    value, step = prev[j - 1] + gain, 1
+            row[j] = value
+            move[i][j] = step
+    out: list[tuple[Block | None, Block | None]] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        step = move[i][j]
+        if step == 1:
+            out.append((src[i - 1], tgt[j - 1]))
+            i, j = i - 1, j - 1
+        elif step == 2:
+            out.append((src[i - 1], None))
+            i -= 1
+        else:
+            out.append((None, tgt[j - 1]))
+            j -= 1
+    out.reverse()
+    return out
+
+
+def align_links(source: Sequence[Link], target: Sequence[Link]) -> list[LinkPair]:
+    """Pair links by destination, then the rest by order; unpaired ones stand alone."""
+    pairs: list[LinkPair] = []
+    remaining = list(target)
+    unmatched_src: list[Link] = []
+    for link in source:
+        hit = next((t for t in remaining if _url_key(t.url) == _url_key(link.url)), None)
+        if hit is not None:
+            remaining.remove(hit)
+            pairs.append(LinkPair(link, hit))
+        else:
+            unmatched_src.append(link)
+    if unmatched_src and remaining and len(unmatched_src) == len(remaining):
+        pairs.extend(LinkPair(s, t) for s, t in zip(unmatched_src, remaining))
+        unmatched_src, remaining = [], []
+    pairs.extend(LinkPair(s, None) for s in unmatched_src)
+    pairs.extend(LinkPair(None, t) for t in remaining)
+    order = {id(link): i for i, link in enumerate(source)}
+    torder = {id(link): i for i, link in enumerate(target)}
+    pairs.sort(key=lambda p: (order.get(id(p.source), 10**6), torder.get(id(p.target), 10**6)))
+    return pairs

@@ -1,0 +1,240 @@
+"""Parse tree -> Skeleton: pure, one function per node type (see ``_BLOCKS``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from l10ncheck.diagnostics import Span
+from l10ncheck.parsing import Node, parse
+from l10ncheck.skeleton import Block, CodeSpan, Emphasis, Link, ListInfo, Literal, Section, Skeleton
+
+
+def build_skeleton(text: str, lang: str = "", path: str = "") -> Skeleton:
+    """Parse ``text`` (normalized, see ``loading``) and return its skeleton."""
+    return skeleton_from_nodes(parse(text), lang, path)
+
+
+def skeleton_from_nodes(nodes: tuple[Node, ...], lang: str = "", path: str = "") -> Skeleton:
+    builder = _Builder()
+    for node in nodes:
+        builder.block(node, _Context())
+    blocks = tuple(builder.blocks)
+    return Skeleton(lang, path, blocks, _sections(blocks), tuple(builder.lists))
+
+
+@dataclass(frozen=True)
+class _Context:
+    depth: int = 0
+    quote: int = 0
+    list_id: int = -1
+    ordered: bool = False
+    item_marker: Span | None = None  # set for the first paragraph of a list item
+
+
+@dataclass
+class _Builder:
+    blocks: list[Block] = field(default_factory=list)
+    lists: list[ListInfo] = field(default_factory=list)
+    _items: dict[int, list[int]] = field(default_factory=dict)
+
+    def add(self, **kwargs: object) -> int:
+        index = len(self.blocks)
+        self.blocks.append(Block(index=index, **kwargs))  # type: ignore[arg-type]
+        return index
+
+    def block(self, node: Node, ctx: _Context) -> None:
+        handler = _BLOCKS.get(node.type)
+        if handler is not None:
+            handler(self, node, ctx)
+
+
+def _text_block(kind: str) -> Callable[[_Builder, Node, _Context], None]:
+    def handle(builder: _Builder, node: Node, ctx: _Context) -> None:
+        inline = _collect(node.children)
+        if kind != "heading" and not inline.meaningful():
+            return  # whitespace-only (incl. no-break spaces) paragraphs are not blocks
+        block_kind = kind
+        span = node.span
+        if ctx.item_marker is not None and kind == "paragraph":
+            block_kind = "item"
+            span = Span(ctx.item_marker.line, ctx.item_marker.column, span.end_line, span.end_column)
+        index = builder.add(
+            kind=block_kind, span=span, level=int(node.attrs.get("level", 0) or 0),
+            depth=ctx.depth, quote=ctx.quote, list_id=ctx.list_id if block_kind == "item" else -1,
+            ordered=ctx.ordered, **inline.fields(),
+        )
+        if block_kind == "item":
+            builder._items.setdefault(ctx.list_id, []).append(index)
+
+    return handle
+
+
+def _list(builder: _Builder, node: Node, ctx: _Context) -> None:
+    list_id = len(builder.lists)
+    ordered = bool(node.attrs.get("ordered"))
+    # Reserve the id now so nested lists get later ids; fill the items in afterwards.
+    builder.lists.append(ListInfo(list_id, ctx.depth + 1, ordered, node.span, ()))
+    inner = _Context(ctx.depth + 1, ctx.quote, list_id, ordered)
+    for item in node.children:
+        first = True
+        marker = item.span if item.type == "list_item" else None
+        for child in item.children:
+            child_ctx = inner
+            if first and child.type == "paragraph":
+                child_ctx = _Context(inner.depth, inner.quote, list_id, ordered, marker)
+            before = len(builder.blocks)
+            builder.block(child, child_ctx)
+            if len(builder.blocks) > before or child.type != "paragraph":
+                first = False
+    builder.lists[list_id] = ListInfo(
+        list_id, ctx.depth + 1, ordered, node.span, tuple(builder._items.get(list_id, ())),
+        size=len(node.children),
+    )
+
+
+def _quote(builder: _Builder, node: Node, ctx: _Context) -> None:
+    inner = _Context(ctx.depth, ctx.quote + 1, ctx.list_id, ctx.ordered)
+    for child in node.children:
+        builder.block(child, inner)
+
+
+def _code(builder: _Builder, node: Node, ctx: _Context) -> None:
+    builder.add(kind="code", span=node.span, depth=ctx.depth, quote=ctx.quote,
+                code=node.text, info=str(node.attrs.get("info", "") or ""))
+
+
+def _html(builder: _Builder, node: Node, ctx: _Context) -> None:
+    if node.text.strip():
+        builder.add(kind="html", span=node.span, depth=ctx.depth, quote=ctx.quote, code=node.text)
+
+
+def _rule(builder: _Builder, node: Node, ctx: _Context) -> None:
+    builder.add(kind="rule", span=node.span, depth=ctx.depth, quote=ctx.quote)
+
+
+def _table(builder: _Builder, node: Node, ctx: _Context) -> None:
+    cells = [cell for row in node.children for cell in row.children]
+    inline = _collect(tuple(c for cell in cells for c in (*cell.children, _SEPARATOR)))
+    builder.add(kind="table", span=node.span, depth=ctx.depth, quote=ctx.quote,
+                rows=len(node.children), columns=tuple(len(r.children) for r in node.children),
+                **inline.fields())
+
+
+_SEPARATOR = Node("softbreak", Span(0, 0, 0, 0))
+
+_BLOCKS: dict[str, Callable[[_Builder, Node, _Context], None]] = {
+    "heading": _text_block("heading"),
+    "paragraph": _text_block("paragraph"),
+    "list": _list,
+    "block_quote": _quote,
+    "code": _code,
+    "html": _html,
+    "thematic_break": _rule,
+    "table": _table,
+}
+
+
+@dataclass
+class _Inline:
+    """Accumulates one block's plain text and inline elements in a single walk."""
+
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    literals: list[Literal] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+    owners: list[int] = field(default_factory=list)
+    links: list[tuple[Node, int, int]] = field(default_factory=list)
+    emphasis: list[Emphasis] = field(default_factory=list)
+    code_spans: list[CodeSpan] = field(default_factory=list)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def append(self, text: str, span: Span | None) -> None:
+        if not text:
+            return
+        if span is not None and span.line > 0:
+            self.offsets.append(self.length)
+            self.owners.append(len(self.literals))
+            self.literals.append(Literal(text, span))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def meaningful(self) -> bool:
+        return bool(self.text().strip()) or bool(self.links) or bool(self.code_spans)
+
+    def fields(self) -> dict[str, object]:
+        plain = self.text()
+        links = tuple(
+            Link(
+                url=str(node.attrs.get("url", "") or ""),
+                text=plain[start:end],
+                span=node.span,
+                text_span=node.inner or node.span,
+                before=plain[start - 1] if start > 0 else "",
+                after=plain[end] if end < len(plain) else "",
+                image=node.type == "image",
+                autolink=bool(node.attrs.get("autolink")),
+                reference=bool(node.attrs.get("reference")),
+                start=start,
+                end=end,
+            )
+            for node, start, end in self.links
+        )
+        return {
+            "text": plain,
+            "links": links,
+            "emphasis": tuple(self.emphasis),
+            "code_spans": tuple(self.code_spans),
+            "literals": tuple(self.literals),
+            "_offsets": tuple(self.offsets),
+            "_owners": tuple(self.owners),
+        }
+
+
+def _collect(nodes: tuple[Node, ...]) -> _Inline:
+    acc = _Inline()
+    for node in nodes:
+        _inline(acc, node)
+    return acc
+
+
+def _inline(acc: _Inline, node: Node) -> None:
+    kind = node.type
+    if kind == "text":
+        acc.append(node.text, node.span)
+    elif kind in ("softbreak", "linebreak"):
+        acc.append(" ", None)
+    elif kind == "codespan":
+        start = acc.length
+        acc.append(node.text, node.inner or node.span)
+        acc.code_spans.append(CodeSpan(node.text, node.span, start, acc.length))
+    elif kind in ("link", "image"):
+        start = acc.length
+        for child in node.children:
+            _inline(acc, child)
+        acc.links.append((node, start, acc.length))
+    elif kind in ("strong", "emphasis"):
+        start = acc.length
+        for child in node.children:
+            _inline(acc, child)
+        acc.emphasis.append(Emphasis(kind, acc.text()[start:], node.span, start, acc.length))
+    else:  # strikethrough, inline_html and plugin nodes: keep the text they wrap
+        for child in node.children:
+            _inline(acc, child)
+
+
+def _sections(blocks: tuple[Block, ...]) -> tuple[Section, ...]:
+    sections: list[Section] = []
+    heading: int | None = None
+    level = 0
+    members: list[int] = []
+    for block in blocks:
+        if block.kind == "heading" and block.quote == 0 and block.depth == 0:
+            sections.append(Section(len(sections), heading, level, tuple(members)))
+            heading, level, members = block.index, block.level, []
+        else:
+            members.append(block.index)
+    sections.append(Section(len(sections), heading, level, tuple(members)))
+    return tuple(sections)

@@ -1,0 +1,86 @@
+"""Bytes of a file -> normalized text, or the reason it cannot be read as Markdown.
+
+Every later stage sees text with ``\\n`` line endings and no BOM, so line and column numbers
+are the ones an editor shows: a BOM is not a column, ``\\r\\n`` and a lone ``\\r`` each end one
+line. Front matter (YAML ``---`` or TOML ``+++``) is split off but its lines are kept as blank
+lines in the body, so body line numbers stay the file's line numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BOM = "\ufeff"
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(.*?\n)?\1[ \t]*(?:\n|\Z)", re.S)
+# Control characters that never occur in text (NUL and friends, not tab/newline/form feed).
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A decoded document: ``body`` has front matter blanked out, same line count as the file."""
+
+    body: str
+    front_matter: str | None
+    front_matter_format: str | None  # "yaml" | "toml" | None
+    had_bom: bool
+    newline: str  # the file's dominant line ending, kept for writers
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """Why a file's bytes are not Markdown text; ``line``/``column`` point at the first bad byte."""
+
+    reason: str
+    line: int = 1
+    column: int = 1
+
+
+def decode(data: bytes) -> Text | Unreadable:
+    """Decode UTF-8 (with or without BOM); report binary or invalid bytes with their position."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Unreadable("file is UTF-16 encoded; l10ncheck reads UTF-8 Markdown")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _byte_position(data, nul)
+        return Unreadable("file is binary (NUL byte), not Markdown text", line, column)
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _byte_position(data, exc.start)
+        bad = data[exc.start : exc.start + 1].hex()
+        return Unreadable(f"invalid UTF-8 (byte 0x{bad}); save the file as UTF-8", line, column)
+    had_bom = raw.startswith(_BOM)
+    if had_bom:
+        raw = raw[1:]
+    control = _BINARY.search(raw)
+    if control:
+        line = raw.count("\n", 0, control.start()) + 1
+        column = control.start() - (raw.rfind("\n", 0, control.start()) + 1) + 1
+        return Unreadable(f"file holds control character U+{ord(control.group()):04X}: binary?", line, column)
+    crlf = raw.count("\r\n")
+    newline = "\r\n" if crlf and crlf * 2 >= raw.count("\n") else "\n"
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    front_matter, fm_format, body = split_front_matter(text)
+    return Text(body, front_matter, fm_format, had_bom, newline)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str | None, str]:
+    """Return (front matter, format, body with the front matter lines blanked)."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return None, None, text
+    blank = "\n" * m.group(0).count("\n")
+    fm_format = "yaml" if m.group(1) == "---" else "toml"
+    return m.group(2) or "", fm_format, blank + text[m.end() :]
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and character column of a byte offset (decoding what precedes it leniently)."""
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    last = before[before.rfind(b"\n") + 1 :]
+    if line == 1 and last.startswith(b"\xef\xbb\xbf"):
+        last = last[3:]
+    return line, len(last.decode("utf-8", errors="replace")) + 1

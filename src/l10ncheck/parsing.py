@@ -1,0 +1,497 @@
+"""Markdown text -> a tree of :class:`Node` with exact source positions.
+
+This is the only module that imports mistune, and the one place where positions are recovered:
+mistune 3 gives none. Recovery has two steps, both anchored on the raw text mistune itself
+hands on, so they never guess from rendered output:
+
+1. Block level: every block that holds inline text (paragraph, heading, list item text, table
+   cell) carries its raw lines, minus container prefixes (``> ``, list markers, indentation).
+   Each raw line is found in the next unconsumed source line whose remainder starts with it
+   and whose prefix holds only container syntax. That yields, per raw line, the source line and
+   the column of its first character.
+2. Inline level: inline tokens come in source order, and each one's raw text is a slice of the
+   block's raw text. A cursor walks the block text token by token: a text token is found from
+   the cursor on; a link starts at the next ``[``, ends after its ``](destination "title")``;
+   emphasis starts at the next delimiter run; and so on. Offsets then map to line and column
+   through step 1.
+
+Columns count code points, 1-based; spans end one past the last character.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Mapping
+
+import mistune
+from mistune.core import BlockState
+
+from l10ncheck.diagnostics import Span
+
+# Markdown nested deeper than this is flattened by mistune rather than recursed into.
+MAX_NESTING = 24
+
+_PREFIX = re.compile(r"[ \t>*+\-#.)0-9]*\Z")
+_MARKER = re.compile(r"(?:[*+\-]|\d{1,9}[.)])(?=[ \t]|\Z)")
+_DELIM = re.compile(r"[*_~]")
+_INLINE_STRIP = " \r\n\t\f"
+
+
+@dataclass(frozen=True)
+class Node:
+    """A Markdown element with the span of its characters in the file.
+
+    Block types: heading, paragraph, list, list_item, block_quote, code, html, table,
+    table_row, table_cell, thematic_break. Inline types: text, link, image, strong, emphasis,
+    strikethrough, codespan, inline_html, linebreak, softbreak.
+    ``inner`` is the span of a link's or image's text (between the brackets).
+    """
+
+    type: str
+    span: Span
+    children: tuple[Node, ...] = ()
+    text: str = ""
+    attrs: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    inner: Span | None = None
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def _markdown() -> mistune.Markdown:
+    return mistune.create_markdown(
+        renderer=None, plugins=["table", "strikethrough"], escape=False
+    )
+
+
+_MD = _markdown()
+_MD.block.max_nested_level = MAX_NESTING
+_MD.inline.max_nested_level = MAX_NESTING
+
+
+def parse(text: str) -> tuple[Node, ...]:
+    """Parse normalized text (``\\n`` endings, no BOM) into top-level block nodes."""
+    state = BlockState()
+    src = text if text.endswith("\n") else text + "\n"
+    state.process(src)
+    _MD.block.parse(state)
+    locator = _Locator(text.split("\n"))
+    return tuple(n for n in (locator.block(tok, state.env) for tok in state.tokens) if n is not None)
+
+
+class _LineMap:
+    """Maps offsets in a block's raw text to (line, column) in the file."""
+
+    def __init__(self, starts: list[int], places: list[tuple[int, int, int]]):
+        self.starts = starts  # offset in raw text where each raw line starts
+        self.places = places  # per raw line: (file line 1-based, file column 1-based, skipped)
+
+    def pos(self, offset: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        line, column, skipped = self.places[i]
+        return line, column + max(0, offset - self.starts[i] - skipped)
+
+    def span(self, start: int, end: int) -> Span:
+        a = self.pos(start)
+        b = self.pos(end)
+        return Span(a[0], a[1], b[0], b[1])
+
+
+class _Locator:
+    """Walks block tokens in source order, consuming source lines as it finds them."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.cursor = 0  # 0-based index of the next unconsumed source line
+
+    # -- block level -------------------------------------------------------------------------
+    def block(self, tok: dict[str, Any], env: Any) -> Node | None:
+        kind = tok["type"]
+        if kind in ("blank_line",):
+            return None
+        if kind in ("paragraph", "block_text", "heading"):
+            return self._text_block(tok, env)
+        if kind == "block_code":
+            return self._code(tok)
+        if kind == "block_html":
+            return self._raw_lines("html", tok.get("raw", ""))
+        if kind == "thematic_break":
+            line = self._next_nonblank()
+            return Node("thematic_break", Span(line + 1, 1, line + 1, len(self.lines[line]) + 1))
+        if kind == "table":
+            return self._table(tok, env)
+        if kind in ("list", "list_item", "block_quote"):
+            children = tuple(
+                n for n in (self.block(c, env) for c in tok.get("children", ())) if n is not None
+            )
+            if not children:
+                line = self._next_nonblank()
+                span = Span(line + 1, 1, line + 1, len(self.lines[line]) + 1)
+            else:
+                span = Span(*_start(children[0].span), *_end(children[-1].span))
+            attrs = dict(tok.get("attrs") or {})
+            if kind == "list":
+                attrs["bullet"] = tok.get("bullet", "")
+            node = Node("list_item" if kind == "list_item" else kind, span, children, attrs=attrs)
+            if kind in ("list", "list_item"):
+                node = _with_marker(node, self.lines)
+            return node
+        # Unknown plugin block: keep its text if any, else skip it.
+        return None
+
+    def _text_block(self, tok: dict[str, Any], env: Any) -> Node:
+        raw = tok.get("text", "")
+        stripped = raw.strip(_INLINE_STRIP)
+        lead = len(raw) - len(raw.lstrip(_INLINE_STRIP))
+        linemap = self._map_lines(raw, heading=tok["type"] == "heading")
+        children = _Inline(stripped, linemap, lead).walk(_MD.inline(stripped, env))
+        span = linemap.span(lead, lead + len(stripped))
+        kind = "paragraph" if tok["type"] == "block_text" else tok["type"]
+        attrs = dict(tok.get("attrs") or {})
+        attrs["tight"] = tok["type"] == "block_text"
+        if kind == "heading":
+            attrs["style"] = tok.get("style", "atx")
+            span = Span(span.line, _first_nonspace(self.lines[span.line - 1]), span.end_line, span.end_column)
+        return Node(kind, span, children, text=stripped, attrs=attrs)
+
+    def _map_lines(self, raw: str, heading: bool = False) -> _LineMap:
+        starts: list[int] = []
+        places: list[tuple[int, int, int]] = []
+        offset = 0
+        for piece in raw.split("\n"):
+            starts.append(offset)
+            offset += len(piece) + 1
+            content = piece.lstrip(" \t")
+            skipped = len(piece) - len(content)
+            found = self._find(content.rstrip() if heading else content.rstrip(" \t"))
+            if found is None:
+                line = min(self.cursor, len(self.lines) - 1)
+                places.append((line + 1, _first_nonspace(self.lines[line]) if self.lines else 1, skipped))
+            else:
+                line, column = found
+                places.append((line + 1, column + 1, skipped))
+                self.cursor = line + 1
+        return _LineMap(starts, places)
+
+    def _find(self, content: str) -> tuple[int, int] | None:
+        """Next source line (from the cursor) that holds ``content`` after a container prefix."""
+        if not content:
+            return None
+        for index in range(self.cursor, len(self.lines)):
+            line = self.lines[index]
+            at = line.find(content)
+            while at >= 0:
+                if _PREFIX.match(line[:at]):
+                    return index, at
+                at = line.find(content, at + 1)
+            expanded = line.expandtabs(4)
+            if expanded != line and expanded.find(content) >= 0:
+                stripped = len(line) - len(line.lstrip(" \t>"))
+                return index, stripped
+        return None
+
+    def _next_nonblank(self) -> int:
+        index = self.cursor
+        while index < len(self.lines) - 1 and not self.lines[index].strip():
+            index += 1
+        self.cursor = min(index + 1, len(self.lines))
+        return min(index, max(len(self.lines) - 1, 0))
+
+    def _code(self, tok: dict[str, Any]) -> Node:
+        raw = tok.get("raw", "")
+        start = self._next_nonblank()
+        body_lines = raw.split("\n")
+        if raw.endswith("\n"):
+            body_lines.pop()
+        fenced = tok.get("style") == "fenced"
+        end = start + len(body_lines) + (1 if fenced else 0)
+        end = min(end, len(self.lines) - 1)
+        if fenced:
+            marker = tok.get("marker", "```")
+            for index in range(start + 1, len(self.lines)):
+                if self.lines[index].strip().startswith(marker):
+                    end = index
+                    break
+            else:
+                end = len(self.lines) - 1
+        elif not body_lines:
+            end = start
+        else:
+            end = max(start, start + len(body_lines) - 1)
+        self.cursor = end + 1
+        info = (tok.get("attrs") or {}).get("info", "")
+        span = Span(start + 1, _first_nonspace(self.lines[start]), end + 1, len(self.lines[end]) + 1)
+        return Node("code", span, text=raw, attrs={"info": info, "fenced": fenced})
+
+    def _raw_lines(self, kind: str, raw: str) -> Node:
+        first = raw.strip("\n").split("\n", 1)[0].strip()
+        found = self._find(first) if first else None
+        start = found[0] if found else self._next_nonblank()
+        count = max(1, len(raw.rstrip("\n").split("\n")))
+        end = min(start + count - 1, len(self.lines) - 1)
+        self.cursor = end + 1
+        span = Span(start + 1, _first_nonspace(self.lines[start]), end + 1, len(self.lines[end]) + 1)
+        return Node(kind, span, text=raw)
+
+    def _table(self, tok: dict[str, Any], env: Any) -> Node:
+        rows: list[Node] = []
+        for part in tok.get("children", ()):
+            row_toks = [part] if part["type"] == "table_head" else part.get("children", ())
+            for row in row_toks:
+                rows.append(self._table_row(row, env))
+                if part["type"] == "table_head":
+                    self.cursor += 1  # the delimiter row
+        if not rows:
+            line = self._next_nonblank()
+            return Node("table", Span(line + 1, 1, line + 1, 1))
+        span = Span(*_start(rows[0].span), *_end(rows[-1].span))
+        return Node("table", span, tuple(rows))
+
+    def _table_row(self, row: dict[str, Any], env: Any) -> Node:
+        line_index = self._next_nonblank()
+        line = self.lines[line_index]
+        cells: list[Node] = []
+        col = 0
+        for cell in row.get("children", ()):
+            raw = cell.get("text", "")
+            stripped = raw.strip(_INLINE_STRIP)
+            at = line.find(stripped, col) if stripped else -1
+            if at < 0:
+                at = line.find("|", col) + 1 if "|" in line[col:] else col
+            col = at + len(stripped)
+            linemap = _LineMap([0], [(line_index + 1, at + 1, 0)])
+            children = _Inline(stripped, linemap, 0).walk(_MD.inline(stripped, env))
+            cells.append(
+                Node("table_cell", linemap.span(0, len(stripped)), children, text=stripped,
+                     attrs=dict(cell.get("attrs") or {}))
+            )
+        span = Span(line_index + 1, _first_nonspace(line), line_index + 1, len(line.rstrip()) + 1)
+        return Node("table_row", span, tuple(cells))
+
+
+def _with_marker(node: Node, lines: list[str]) -> Node:
+    """Move a list's or list item's start onto its marker (``*``, ``-``, ``1.``).
+
+    The first content of an item stands after its marker on the same line; when an item opens
+    with a nested list on the same line (``* - text``), the outer marker is the one before the
+    inner list's marker.
+    """
+    first = node.children[0] if node.children else None
+    if first is None:
+        return node
+    line = lines[first.span.line - 1] if first.span.line - 1 < len(lines) else ""
+    if node.type == "list":
+        return Node(node.type, Span(first.span.line, first.span.column, node.span.end_line,
+                                    node.span.end_column), node.children, attrs=node.attrs)
+    limit = first.span.column - 1
+    if first.type == "list":
+        limit = first.span.column - 1  # the nested list already starts at its own marker
+    markers = [m for m in _MARKER.finditer(line, 0, max(limit, 0))]
+    if not markers:
+        return node
+    marker = markers[-1]
+    span = Span(first.span.line, marker.start() + 1, node.span.end_line, node.span.end_column)
+    attrs = dict(node.attrs)
+    attrs["marker"] = marker.group()
+    return Node(node.type, span, node.children, node.text, attrs, node.inner)
+
+
+class _Inline:
+    """Token-guided cursor over one block's raw inline text."""
+
+    def __init__(self, src: str, linemap: _LineMap, lead: int):
+        self.src = src
+        self.map = linemap
+        self.lead = lead  # offset of ``src`` within the raw text the line map knows
+        self.cursor = 0
+
+    def span(self, start: int, end: int) -> Span:
+        return self.map.span(start + self.lead, end + self.lead)
+
+    def walk(self, tokens: list[dict[str, Any]]) -> tuple[Node, ...]:
+        out: list[Node] = []
+        for tok in tokens:
+            node = self.token(tok)
+            if node is not None:
+                out.append(node)
+        return tuple(out)
+
+    def token(self, tok: dict[str, Any]) -> Node | None:
+        kind = tok["type"]
+        src = self.src
+        if kind == "text":
+            raw = tok.get("raw", "")
+            if not raw:
+                return None
+            at = src.find(raw, self.cursor)
+            if at < 0:
+                at = min(self.cursor, len(src))
+            self.cursor = min(at + len(raw), len(src))
+            return Node("text", self.span(at, self.cursor), text=raw)
+        if kind in ("linebreak", "softbreak"):
+            at = src.find("\n", self.cursor)
+            start = self.cursor
+            if at >= 0:
+                self.cursor = at + 1
+                while self.cursor < len(src) and src[self.cursor] in " \t":
+                    self.cursor += 1
+            return Node(kind, self.span(start, self.cursor))
+        if kind == "codespan":
+            at = src.find("`", self.cursor)
+            if at < 0:
+                return Node("codespan", self.span(self.cursor, self.cursor), text=tok.get("raw", ""))
+            run = len(src) - len(src[at:].lstrip("`")) - at
+            close = _find_backtick_run(src, at + run, run)
+            self.cursor = close + run if close >= 0 else len(src)
+            body = tok.get("raw", "")
+            inner_at = src.find(body, at + run) if body else -1
+            inner_at = inner_at if 0 <= inner_at <= max(close, at + run) else at + run
+            return Node("codespan", self.span(at, self.cursor), text=body,
+                        inner=self.span(inner_at, inner_at + len(body)))
+        if kind in ("emphasis", "strong", "strikethrough"):
+            m = _DELIM.search(src, self.cursor)
+            start = m.start() if m else self.cursor
+            width = 1 if kind == "emphasis" else 2
+            self.cursor = min(start + width, len(src))
+            children = self.walk(tok.get("children", ()))
+            m = _DELIM.search(src, self.cursor)
+            end = min(m.start() + width, len(src)) if m else self.cursor
+            self.cursor = end
+            return Node(kind, self.span(start, end), children)
+        if kind in ("link", "image"):
+            return self._link(tok)
+        if kind == "inline_html":
+            raw = tok.get("raw", "")
+            at = src.find(raw, self.cursor)
+            at = at if at >= 0 else self.cursor
+            self.cursor = min(at + len(raw), len(src))
+            return Node("inline_html", self.span(at, self.cursor), text=raw)
+        # Unknown inline token from a plugin: keep its children, if any.
+        children = self.walk(tok.get("children", ()))
+        if not children:
+            return None
+        return Node(kind, Span(*_start(children[0].span), *_end(children[-1].span)), children)
+
+    def _link(self, tok: dict[str, Any]) -> Node:
+        src = self.src
+        attrs = dict(tok.get("attrs") or {})
+        image = tok["type"] == "image"
+        opener = "![" if image else "["
+        bracket = src.find(opener, self.cursor)
+        children_raw = "".join(c.get("raw", "") for c in tok.get("children", ()) if c["type"] == "text")
+        angle = src.find("<", self.cursor)
+        if not image and angle >= 0 and (bracket < 0 or angle < bracket) and src.startswith(
+            children_raw, angle + 1
+        ):
+            # Autolink: <https://example.com>
+            end = src.find(">", angle)
+            end = end + 1 if end >= 0 else len(src)
+            self.cursor = end
+            span = self.span(angle, end)
+            inner = self.span(angle + 1, max(angle + 1, end - 1))
+            text_node = Node("text", inner, text=children_raw)
+            attrs["autolink"] = True
+            return Node("link", span, (text_node,), attrs=attrs, inner=inner)
+        if bracket < 0:
+            bracket = self.cursor
+        start = bracket
+        self.cursor = min(bracket + len(opener), len(src))
+        inner_start = self.cursor
+        children = self.walk(tok.get("children", ()))
+        close = _find_close_bracket(src, self.cursor)
+        inner_end = close if close >= 0 else self.cursor
+        end = _link_tail_end(src, inner_end + 1) if close >= 0 else self.cursor
+        self.cursor = end
+        if "ref" in tok or "label" in tok:
+            attrs["reference"] = tok.get("label", "")
+        return Node(tok["type"], self.span(start, end), children, attrs=attrs,
+                    inner=self.span(inner_start, inner_end))
+
+
+def _find_backtick_run(src: str, pos: int, run: int) -> int:
+    while True:
+        at = src.find("`" * run, pos)
+        if at < 0:
+            return -1
+        end = at + run
+        if (at == 0 or src[at - 1] != "`") and (end >= len(src) or src[end] != "`"):
+            return at
+        pos = end
+        while pos < len(src) and src[pos] == "`":
+            pos += 1
+
+
+def _find_close_bracket(src: str, pos: int) -> int:
+    """The ``]`` that closes the link text, skipping escaped and nested brackets."""
+    depth = 0
+    i = pos
+    while i < len(src):
+        ch = src[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "`":
+            run = len(src) - len(src[i:].lstrip("`")) - i
+            close = _find_backtick_run(src, i + run, run)
+            i = close + run if close >= 0 else i + run
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            if depth == 0:
+                return i
+            depth -= 1
+        i += 1
+    return -1
+
+
+def _link_tail_end(src: str, pos: int) -> int:
+    """End of ``(destination "title")``, ``[label]`` or nothing after a link's ``]``."""
+    if pos < len(src) and src[pos] == "(":
+        depth = 0
+        i = pos + 1
+        quote = ""
+        angle = False
+        while i < len(src):
+            ch = src[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif angle:
+                if ch == ">":
+                    angle = False
+            elif ch == "<" and src[pos + 1 : i].strip() == "":
+                angle = True
+            elif ch in "\"'" and src[i - 1] in " \t\n":
+                quote = ch
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                if depth == 0:
+                    return i + 1
+                depth -= 1
+            i += 1
+        return len(src)
+    if pos < len(src) and src[pos] == "[":
+        close = src.find("]", pos)
+        return close + 1 if close >= 0 else pos
+    return pos
+
+
+def _start(span: Span) -> tuple[int, int]:
+    return span.line, span.column
+
+
+def _end(span: Span) -> tuple[int, int]:
+    return span.end_line, span.end_column
+
+
+def _first_nonspace(line: str) -> int:
+    return len(line) - len(line.lstrip()) + 1

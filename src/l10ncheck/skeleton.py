@@ -1,0 +1,170 @@
+"""The language-neutral skeleton of a document: what must survive translation.
+
+Rules read skeletons, never parser tokens. A skeleton is a flat sequence of blocks (each with
+its inline elements and their exact spans) grouped into sections by headings, plus the lists
+the list items belong to. Everything is frozen; building one is pure (see ``extract``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from l10ncheck.diagnostics import Span
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link or image: destination, visible text, and where both stand.
+
+    ``before``/``after`` are the characters of running text just outside the link (``""`` at a
+    block edge); the word-splitting rules read them.
+    """
+
+    url: str
+    text: str
+    span: Span
+    text_span: Span
+    before: str = ""
+    after: str = ""
+    image: bool = False
+    autolink: bool = False
+    reference: bool = False
+    start: int = 0  # offsets of the link text in the block's plain text
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    """A bold (``strong``) or italic (``emphasis``) span with its plain text."""
+
+    kind: str
+    text: str
+    span: Span
+    start: int = 0  # offsets in the block's plain text
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class CodeSpan:
+    code: str
+    span: Span
+    start: int = 0  # offsets in the block's plain text
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Literal:
+    """A run of plain text exactly as written, for rules that look for leftover syntax."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block: a paragraph, heading, list item, code block, table, HTML block or rule.
+
+    ``text`` is the block's plain text (link text included, markup and URLs excluded);
+    :meth:`locate` turns offsets in it back into file spans. ``depth`` is the list nesting
+    (0 outside lists, 1 for a top-level item); ``list_id`` names the list an item belongs to.
+    """
+
+    index: int
+    kind: str  # heading | paragraph | item | code | table | html | rule
+    span: Span
+    text: str = ""
+    level: int = 0
+    depth: int = 0
+    quote: int = 0
+    list_id: int = -1
+    ordered: bool = False
+    links: tuple[Link, ...] = ()
+    emphasis: tuple[Emphasis, ...] = ()
+    code_spans: tuple[CodeSpan, ...] = ()
+    literals: tuple[Literal, ...] = ()
+    code: str = ""
+    info: str = ""
+    rows: int = 0
+    columns: tuple[int, ...] = ()
+    # Offsets into ``text`` where a literal starts, with the literal's index (for locate()).
+    _offsets: tuple[int, ...] = ()
+    _owners: tuple[int, ...] = ()
+
+    @property
+    def links_only(self) -> tuple[Link, ...]:
+        return tuple(link for link in self.links if not link.image)
+
+    @property
+    def images(self) -> tuple[Link, ...]:
+        return tuple(link for link in self.links if link.image)
+
+    @property
+    def strong(self) -> tuple[Emphasis, ...]:
+        return tuple(e for e in self.emphasis if e.kind == "strong")
+
+    @property
+    def italic(self) -> tuple[Emphasis, ...]:
+        return tuple(e for e in self.emphasis if e.kind == "emphasis")
+
+    def locate(self, start: int, end: int) -> Span:
+        """File span of ``text[start:end]``."""
+        if not self._offsets:
+            return Span(self.span.line, self.span.column, self.span.line, self.span.column)
+        a = self._point(start, at_end=False)
+        b = self._point(end, at_end=True)
+        return Span(a[0], a[1], b[0], b[1])
+
+    def _point(self, offset: int, at_end: bool) -> tuple[int, int]:
+        i = bisect.bisect_right(self._offsets, offset) - 1
+        if at_end and i > 0 and offset == self._offsets[i]:
+            i -= 1  # an end offset belongs to the literal it closes
+        i = max(i, 0)
+        lit = self.literals[self._owners[i]]
+        k = max(0, min(offset - self._offsets[i], len(lit.text)))
+        before = lit.text[:k]
+        newlines = before.count("\n")
+        if newlines:
+            return lit.span.line + newlines, len(before) - before.rfind("\n")
+        return lit.span.line, lit.span.column + k
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the blocks up to the next heading of any level (index 0: preamble)."""
+
+    index: int
+    heading: int | None  # block index of the heading, None for the preamble
+    level: int
+    blocks: tuple[int, ...]  # block indices inside the section, heading excluded
+
+
+@dataclass(frozen=True)
+class ListInfo:
+    """A list: its items (block indices of item blocks) and nesting depth."""
+
+    id: int
+    depth: int
+    ordered: bool
+    span: Span
+    items: tuple[int, ...]
+    size: int = 0  # number of list items, including items that hold only a nested list
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    lang: str
+    path: str
+    blocks: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    lists: tuple[ListInfo, ...]
+
+    @property
+    def length(self) -> int:
+        return sum(len(b.text) for b in self.blocks) or 1
+
+    def section_of(self, block: int) -> int:
+        for section in self.sections:
+            if section.heading == block or block in section.blocks:
+                return section.index
+        return 0

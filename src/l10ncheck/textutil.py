@@ -1,0 +1,104 @@
+"""Small, script-neutral text helpers shared by alignment and rules."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+# A token that must survive translation verbatim: has a digit and is not a plain number
+# ("BEP20", "v1.2.3", "SHA-256", "0x1f", "IPv6"), or is a version-like dotted number.
+CODE_TOKEN = re.compile(
+    r"(?<![\w.\-])(?=[\w.\-]*\d)(?=[\w.\-]*[A-Za-z])[A-Za-z0-9]+(?:[.\-_][A-Za-z0-9]+)*(?![\w])"
+    r"|(?<![\w.])\d+(?:\.\d+){2,}(?![\w])"
+)
+# A number in any script's digits, with optional decimal part.
+NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
+# A name-like word: Latin letters or digits with an upper-case letter or a digit inside.
+NAME_WORD = re.compile(r"(?<![\w])[A-Za-z0-9][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*(?![\w])")
+WORD = re.compile(r"\w+", re.UNICODE)
+PUNCTUATION_END = ".,;:!?…。、，；：！？"
+
+
+def normalize_digits(text: str) -> str:
+    """Map digits of any script to ASCII (Arabic-Indic ٣ -> 3, full-width ３ -> 3)."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch
+                   for ch in text)
+
+
+def normalize_number(token: str) -> str:
+    """'1,000' == '1.000' == '1000'; '3.14' == '3,14' (decimal comma)."""
+    token = normalize_digits(token)
+    parts = re.split(r"[.,]", token)
+    if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):
+        return "".join(parts)  # thousands separators
+    if len(parts) == 2:
+        return parts[0] + "." + parts[1]
+    return "".join(parts)
+
+
+@lru_cache(maxsize=65536)
+def is_word_char(ch: str) -> bool:
+    """Letters, marks and digits of any script (what a word is made of)."""
+    if not ch:
+        return False
+    cat = unicodedata.category(ch)
+    return cat[0] in "LMN" or ch == "_"
+
+
+@lru_cache(maxsize=65536)
+def is_spaceless(ch: str) -> bool:
+    """Scripts written without spaces between words: no word boundary can be seen in them."""
+    if not ch:
+        return False
+    cp = ord(ch)
+    return (
+        0x0E00 <= cp <= 0x0EFF  # Thai, Lao
+        or 0x1000 <= cp <= 0x109F  # Myanmar
+        or 0x1780 <= cp <= 0x17FF  # Khmer
+        or 0x19E0 <= cp <= 0x19FF  # Khmer symbols
+        or 0x0F00 <= cp <= 0x0FFF  # Tibetan
+        or 0x2E80 <= cp <= 0x2FFF  # CJK radicals
+        or 0x3000 <= cp <= 0x30FF  # CJK punctuation, Hiragana, Katakana
+        or 0x3100 <= cp <= 0x31FF  # Bopomofo, Katakana ext
+        or 0x3400 <= cp <= 0x4DBF  # CJK ext A
+        or 0x4E00 <= cp <= 0x9FFF  # CJK unified
+        or 0xF900 <= cp <= 0xFAFF  # CJK compatibility
+        or 0xFF00 <= cp <= 0xFFEF  # half/full-width forms
+        or 0x20000 <= cp <= 0x3FFFF  # CJK ext B+
+    )
+
+
+def is_cased_script(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def anchors(text: str) -> Counter[str]:
+    """Tokens that usually survive translation verbatim: names, code-like tokens, numbers."""
+    found: Counter[str] = Counter()
+    for m in NAME_WORD.finditer(text):
+        word = m.group()
+        if any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word) or (
+            word[0].isupper() and len(word) > 2 and m.start() > 0 and text[m.start() - 2 : m.start()] != ". "
+        ):
+            found["w:" + word] += 1
+    for m in NUMBER.finditer(normalize_digits(text)):
+        found["n:" + normalize_number(m.group())] += 1
+    return found
+
+
+def multiset_similarity(a: Counter[str], b: Counter[str]) -> float | None:
+    """Weighted Jaccard of two multisets; None when both are empty (no evidence)."""
+    if not a and not b:
+        return None
+    inter = sum((a & b).values())
+    union = sum((a | b).values())
+    return inter / union if union else None
+
+
+def is_prose(text: str) -> bool:
+    """Does the text hold words (not only names, numbers, URLs and punctuation)?"""
+    return any(ch.isalpha() for ch in text)
