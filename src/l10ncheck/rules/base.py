@@ -1,0 +1,174 @@
+"""The Rule base class and the contexts rules read.
+
+A rule is a class with a stable ``code``, a kebab-case ``name``, one ``category`` and a default
+``severity``; its docstring is its documentation (summary, "Why it matters:", "Example:").
+Rules only yield diagnostics: they never print, read files or look at parser tokens.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import ClassVar, Iterator
+
+from l10ncheck.align import Alignment
+from l10ncheck.diagnostics import Category, Diagnostic, Location, RuleInfo, Severity, Span
+from l10ncheck.skeleton import Block, Skeleton
+from l10ncheck.terms import Term
+
+
+@dataclass(frozen=True)
+class TranslationContext:
+    """One translation aligned to its source, with what the article teaches (terms)."""
+
+    article: str
+    source_lang: str
+    lang: str
+    alignment: Alignment
+    terms: tuple[Term, ...] = ()
+
+    @property
+    def source(self) -> Skeleton:
+        return self.alignment.source
+
+    @property
+    def target(self) -> Skeleton:
+        return self.alignment.target
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """A file-level fact found before parsing: unreadable, orphan, missing or empty."""
+
+    kind: str  # unreadable | orphan | missing | empty
+    lang: str
+    path: str
+    message: str
+    span: Span = Span(1, 1, 1, 1)
+    source_path: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """File-level facts about one article (for the ``file`` rules)."""
+
+    article: str
+    source_lang: str
+    problems: tuple[FileProblem, ...] = field(default=())
+
+
+class Rule:
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    category: ClassVar[Category]
+    severity: ClassVar[Severity]
+    fixable: ClassVar[bool] = False
+
+    def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
+        """Findings for one aligned translation (override in translation rules)."""
+        return iter(())
+
+    def check_article(self, ctx: ArticleContext) -> Iterator[Diagnostic]:
+        """Findings about files of one article (override in file rules)."""
+        return iter(())
+
+    # -- helpers for subclasses ---------------------------------------------------------------
+    def report(
+        self,
+        ctx: TranslationContext,
+        span: Span,
+        message: str,
+        *,
+        source: Block | Span | None = None,
+        suggestion: str | None = None,
+        anchor: str = "",
+        severity: Severity | None = None,
+    ) -> Diagnostic:
+        src_span = source.span if isinstance(source, Block) else source
+        return Diagnostic(
+            code=self.code,
+            name=self.name,
+            category=self.category,
+            severity=severity or self.severity,
+            article=ctx.article,
+            lang=ctx.lang,
+            location=Location(ctx.target.path, span),
+            message=message,
+            source=Location(ctx.source.path, src_span) if src_span is not None else None,
+            suggestion=suggestion,
+            anchor=anchor,
+        )
+
+    @classmethod
+    def info(cls) -> RuleInfo:
+        summary, why, example = parse_docstring(inspect.getdoc(cls) or "")
+        return RuleInfo(cls.code, cls.name, cls.category, cls.severity, summary, why, example,
+                        cls.fixable)
+
+
+def parse_docstring(doc: str) -> tuple[str, str, str]:
+    """Split a rule docstring into summary, "Why it matters:" and "Example:" parts."""
+    summary_lines: list[str] = []
+    why_lines: list[str] = []
+    example_lines: list[str] = []
+    current = summary_lines
+    for line in doc.splitlines():
+        stripped = line.strip()
+        if stripped.lower().startswith("why it matters:"):
+            current = why_lines
+            stripped = stripped[len("why it matters:") :].strip()
+        elif stripped.lower().startswith("example:"):
+            current = example_lines
+            stripped = stripped[len("example:") :].strip()
+        current.append(stripped if current is not example_lines else line.rstrip())
+    join = lambda lines: " ".join(x for x in lines if x).strip()  # noqa: E731
+    example = "\n".join(lines_trim(example_lines))
+    return join(summary_lines), join(why_lines), example
+
+
+def lines_trim(lines: list[str]) -> list[str]:
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
+    return [x[indent:] for x in lines]
+
+
+def where(skeleton: Skeleton, span: Span) -> str:
+    """``en:13`` style reference to a line of a document, for messages."""
+    return f"{skeleton.lang}:{span.line}"
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """Quote a snippet of text for a message, shortened in the middle of nothing."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return f'"{text}"'
+
+
+def block_anchor(skeleton: Skeleton, block: Block, suffix: str = "") -> str:
+    """A structural address of a block that survives edits elsewhere: section and position."""
+    section = skeleton.section_of(block.index)
+    sec = skeleton.sections[section]
+    if sec.heading == block.index:
+        pos = 0
+    else:
+        pos = sec.blocks.index(block.index) + 1 if block.index in sec.blocks else block.index
+    return f"s{section}/b{pos}{suffix}"
+
+
+def insertion_point(ctx: TranslationContext, pair_index: int) -> Span:
+    """Where a missing source block would stand in the translation: before the next paired
+    target block (or after the previous one, or at the end of the file)."""
+    pairs = ctx.alignment.pairs
+    for pair in pairs[pair_index + 1 :]:
+        if pair.target is not None:
+            s = pair.target.span
+            return Span(s.line, s.column, s.line, s.column)
+    for pair in reversed(pairs[:pair_index]):
+        if pair.target is not None:
+            s = pair.target.span
+            return Span(s.end_line, s.end_column, s.end_line, s.end_column)
+    return Span(1, 1, 1, 1)

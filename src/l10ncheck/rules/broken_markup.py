@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
+from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
+from l10ncheck.skeleton import Block
+
+# Markdown syntax that shows up as literal text when a translator broke it.
+_BROKEN = re.compile(r"\*\*|__(?=\S)|(?<=\S)__|\]\(|\]\s+\(|\[[^\]\n]*\]\((?=\S)|(?<!\S)\*(?=\S)[^*\n]*$")
+
+
+def leftovers(block: Block) -> list[tuple[str, Span]]:
+    found: list[tuple[str, Span]] = []
+    for literal in block.literals:
+        for m in _BROKEN.finditer(literal.text):
+            token = m.group().strip()
+            if not token:
+                continue
+            head = literal.text[: m.start()]
+            line = literal.span.line + head.count("\n")
+            col = (len(head) - head.rfind("\n")) if "\n" in head else literal.span.column + m.start()
+            found.append((token[:2], Span(line, col, line, col + len(m.group()))))
+    return found
+
+
+class BrokenMarkup(Rule):
+    """Markdown syntax broken into literal text: a stray `**`, `__` or `](` that renders as is.
+
+    Why it matters: a bold that does not close shows asterisks to the reader and loses the
+    emphasis; a broken link shows its URL syntax and is not clickable. Only reported where
+    the aligned source block renders without such leftovers.
+
+    Example:
+        en: `**Not all assets can be moved.**`
+        ms: `** Bukan semua aset boleh dipindahkan.**`
+    """
+
+    code = "X602"
+    name = "broken-markup"
+    category = Category.TEXT
+    severity = Severity.WARNING
+
+    def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
+        for pair in ctx.alignment.pairs:
+            src, tgt = pair.source, pair.target
+            if tgt is None or tgt.kind in ("code", "html"):
+                continue
+            found = leftovers(tgt)
+            if not found:
+                continue
+            src_tokens = {t for t, _ in leftovers(src)} if src is not None else set()
+            for token, span in found:
+                if token in src_tokens:
+                    continue
+                ref = f" (source: {where(ctx.source, src.span)})" if src is not None else ""
+                yield self.report(
+                    ctx, span,
+                    f"literal {quote(token)} shows as text: broken Markdown{ref}",
+                    source=src, anchor=block_anchor(ctx.target if src is None else ctx.source,
+                                                     tgt if src is None else src, f"/markup:{token}"),
+                )
+                break  # one per block: the first break usually explains the rest

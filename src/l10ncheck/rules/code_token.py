@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from rapidfuzz import fuzz
+
+from l10ncheck.diagnostics import Category, Diagnostic, Severity
+from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
+from l10ncheck.skeleton import Block
+from l10ncheck.textutil import CODE_TOKEN
+
+
+_WORD_TAIL = re.compile(r"(?:[-_][^\W\d_]{3,})+$")
+
+
+def code_tokens(block: Block) -> list[tuple[str, int, int]]:
+    """Identifier- and version-like tokens of running text (not inside inline code).
+
+    A hyphenated word glued to a token is not part of it: "BEP20-token" holds "BEP20",
+    "BEP-20-standaard" holds "BEP-20".
+    """
+    inside = [(c.start, c.end) for c in block.code_spans]
+    found: list[tuple[str, int, int]] = []
+    for m in CODE_TOKEN.finditer(block.text):
+        if any(s <= m.start() < e for s, e in inside):
+            continue
+        token = _WORD_TAIL.sub("", m.group())
+        if any(c.isdigit() for c in token):
+            found.append((token, m.start(), m.start() + len(token)))
+    return found
+
+
+class CodeTokenChanged(Rule):
+    """A token that must stay verbatim (`BEP20`, `v2.1.0`, `SHA-256`, `IPv6`) is missing or
+    changed in the translated block.
+
+    Why it matters: these tokens name standards, versions and networks; `BEP2` and `BEP20`
+    are different token standards, and funds sent to the wrong one can be lost.
+
+    Example:
+        en: `withdraw your BNB as BEP20 tokens`
+        ms: `keluarkan BNB anda sebagai token BEP2`
+    """
+
+    code = "C502"
+    name = "code-token-changed"
+    category = Category.CODE
+    severity = Severity.WARNING
+
+    def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
+        for pair in ctx.alignment.matched():
+            src, tgt = pair.source, pair.target
+            assert src is not None and tgt is not None
+            if src.kind in ("code", "html"):
+                continue
+            want = code_tokens(src)
+            if not want:
+                continue
+            got = code_tokens(tgt)
+            have = Counter(t for t, _, _ in got)
+            spare = Counter(have)
+            for token, _, _ in want:
+                spare[token] -= 1
+            extras = [g for g in got if spare[g[0]] > 0]
+            need = Counter(t for t, _, _ in want)
+            for token, start, end in want:
+                if have[token] >= need[token]:
+                    continue
+                need[token] -= 1
+                ref = f"({where(ctx.source, src.locate(start, end))})"
+                near = max(extras, key=lambda g: fuzz.ratio(g[0], token), default=None)
+                if near is not None and fuzz.ratio(near[0], token) >= 60:
+                    extras.remove(near)
+                    yield self.report(
+                        ctx, tgt.locate(near[1], near[2]),
+                        f"{quote(near[0])} where the source has {quote(token)} {ref}",
+                        source=src.locate(start, end), suggestion=token,
+                        anchor=block_anchor(ctx.source, src, f"/token:{token}"),
+                    )
+                else:
+                    s = tgt.span
+                    yield self.report(
+                        ctx, s.__class__(s.line, s.column, s.line, s.column),
+                        f"{quote(token)} {ref} is missing",
+                        source=src.locate(start, end),
+                        anchor=block_anchor(ctx.source, src, f"/token:{token}"),
+                    )

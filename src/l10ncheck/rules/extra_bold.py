@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from l10ncheck.diagnostics import Category, Diagnostic, Severity
+from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
+
+
+class ExtraBold(Rule):
+    """The translated block has more bold spans than its source block.
+
+    Why it matters: bold is where readers look first; bold the source does not have puts
+    the weight on the wrong words, and often means a span was split in two.
+
+    Example:
+        en: `**Back up your recovery phrase** before you continue.`
+        de: `**Sichern Sie** Ihre **Wiederherstellungsphrase**, bevor Sie fortfahren.`
+    """
+
+    code = "E302"
+    name = "extra-bold"
+    category = Category.EMPHASIS
+    severity = Severity.WARNING
+
+    def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
+        for pair in ctx.alignment.matched():
+            src, tgt = pair.source, pair.target
+            assert src is not None and tgt is not None
+            if src.kind == "code" or len(tgt.strong) <= len(src.strong):
+                continue
+            extra = tgt.strong[len(src.strong)]
+            yield self.report(
+                ctx, extra.span,
+                f"{len(tgt.strong)} bold spans where the source ({where(ctx.source, src.span)})"
+                f" has {len(src.strong)}; extra: {quote(extra.text, 50)}",
+                source=src, anchor=block_anchor(ctx.source, src, "/bold+"),
+            )

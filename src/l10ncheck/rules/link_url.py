@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
+from l10ncheck.rules._links import link_pairs, same_destination
+from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, where
+
+
+class LinkUrlChanged(Rule):
+    """A link points somewhere else than the aligned source link.
+
+    Why it matters: a changed destination sends readers to the wrong page, a mistyped one
+    to an error page. A link to the same page in the translation's language (`/en/` →
+    `/ru/`, `en.wikipedia.org` → `ru.wikipedia.org`) is not drift.
+
+    Example:
+        en: `[withdrawing here](https://support.metamask.io/…/4416069050011)`
+        nl: `[hier](https://support.metamask.io/…/4416069050012)`
+    """
+
+    code = "L203"
+    name = "link-url-changed"
+    category = Category.LINK
+    severity = Severity.WARNING
+
+    def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
+        for src, _tgt, pair in link_pairs(ctx):
+            s, t = pair.source, pair.target
+            if s is None or t is None:
+                continue
+            if same_destination(s.url, t.url, ctx.source_lang, ctx.lang):
+                continue
+            end = t.span
+            yield self.report(
+                ctx, Span(end.line, end.column, end.end_line, end.end_column),
+                f"link points to {t.url}, source link ({where(ctx.source, s.span)}) to {s.url}",
+                source=s.span, suggestion=s.url,
+                anchor=block_anchor(ctx.source, src, f"/link:{s.url}"),
+            )

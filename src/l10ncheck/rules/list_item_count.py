@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator
+
+from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
+from l10ncheck.rules.base import Rule, TranslationContext, quote, where
+
+
+class ListItemCount(Rule):
+    """A list has more or fewer items than the aligned source list.
+
+    Why it matters: a dropped item is a dropped option, step or warning; an extra one is
+    unreviewed. Reported once per list, naming the items that have no counterpart.
+
+    Example:
+        en: a list of four platforms
+        ru: the same list with three items
+    """
+
+    code = "S106"
+    name = "list-item-count"
+    category = Category.STRUCTURE
+    severity = Severity.WARNING
+
+    def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
+        partners: dict[int, Counter[int]] = {}
+        for pair in ctx.alignment.matched():
+            src, tgt = pair.source, pair.target
+            assert src is not None and tgt is not None
+            if src.kind == "item" and tgt.kind == "item":
+                partners.setdefault(src.list_id, Counter())[tgt.list_id] += 1
+        missing: dict[int, list[str]] = {}
+        for pair in ctx.alignment.pairs:
+            if pair.source is not None and pair.target is None and pair.source.kind == "item":
+                missing.setdefault(pair.source.list_id, []).append(pair.source.text)
+        used_targets: set[int] = set()
+        for src_id, counter in sorted(partners.items()):
+            tgt_id = counter.most_common(1)[0][0]
+            if tgt_id in used_targets:
+                continue
+            used_targets.add(tgt_id)
+            src_list, tgt_list = ctx.source.lists[src_id], ctx.target.lists[tgt_id]
+            if src_list.size == tgt_list.size:
+                continue
+            dropped = missing.get(src_id, [])
+            detail = f"; missing: {', '.join(quote(t, 40) for t in dropped[:3])}" if dropped else ""
+            s = tgt_list.span
+            yield self.report(
+                ctx, Span(s.line, s.column, s.line, s.column + 1),
+                f"list has {tgt_list.size} items, source list ({where(ctx.source, src_list.span)})"
+                f" has {src_list.size}{detail}",
+                source=src_list.span, anchor=f"list{src_id}",
+            )

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
+from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
+
+
+class MissingBold(Rule):
+    """The translated block has fewer bold spans than its source block.
+
+    Why it matters: help articles put their warnings in bold ("**Not all assets can be
+    moved freely between all chains.**"). A translation that drops the bold hides the
+    warning in running text, which is how readers lose funds.
+
+    Example:
+        en: `**Note that BEP2 tokens may not work in dapps.** To use them, …`
+        es: `Ten en cuenta que los tokens BEP2 pueden no funcionar. Para usarlos, …`
+    """
+
+    code = "E301"
+    name = "missing-bold"
+    category = Category.EMPHASIS
+    severity = Severity.ERROR
+
+    def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
+        for pair in ctx.alignment.matched():
+            src, tgt = pair.source, pair.target
+            assert src is not None and tgt is not None
+            if src.kind == "code" or len(tgt.strong) >= len(src.strong):
+                continue
+            missing = src.strong[len(tgt.strong)] if not tgt.strong else _unmatched(src, tgt)
+            start = tgt.span
+            yield self.report(
+                ctx, Span(start.line, start.column, start.line, start.column),
+                f"{len(tgt.strong)} bold span{'s' if len(tgt.strong) != 1 else ''} where the source"
+                f" ({where(ctx.source, src.span)}) has {len(src.strong)}; not bold here:"
+                f" {quote(missing.text, 50)}",
+                source=missing.span, anchor=block_anchor(ctx.source, src, "/bold"),
+            )
+
+
+def _unmatched(src, tgt):  # type: ignore[no-untyped-def]
+    """The source bold span whose relative place in its block is furthest from any target
+    bold span: the best guess for the one the translation dropped."""
+    src_len = max(len(src.text), 1)
+    tgt_len = max(len(tgt.text), 1)
+    places = [b.start / tgt_len for b in tgt.strong]
+    return max(src.strong, key=lambda b: min(abs(b.start / src_len - p) for p in places))

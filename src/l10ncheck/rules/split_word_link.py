@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from l10ncheck.diagnostics import Category, Diagnostic, Severity
+from l10ncheck.rules._links import link_pairs
+from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote
+from l10ncheck.skeleton import Link
+from l10ncheck.textutil import is_spaceless, is_word_char
+
+
+def _joins(outside: str, inside: str) -> bool:
+    """Do two adjacent characters belong to one word (in a script that spaces its words)?"""
+    return (is_word_char(outside) and is_word_char(inside)
+            and not is_spaceless(outside) and not is_spaceless(inside))
+
+
+def splits_word(link: Link) -> tuple[bool, bool]:
+    text = link.text
+    starts = bool(text) and _joins(link.before, text[0])
+    ends = bool(text) and _joins(link.after, text[-1])
+    return starts, ends
+
+
+class SplitWordLink(Rule):
+    """A link's text starts or ends inside a word: `pe[rkar](…)a`.
+
+    Why it matters: the link reads as a fragment, screen readers announce a broken word,
+    and it usually means the link was moved by hand to the wrong place. Not applied to
+    scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Burmese), where
+    words have no visible boundary.
+
+    Example:
+        en: `We have instructions for that [here](…).`
+        ms: `Kami mempunyai arahan untuk pe[rkar](…)a tersebut di sini.`
+    """
+
+    code = "L204"
+    name = "split-word-link"
+    category = Category.LINK
+    severity = Severity.WARNING
+
+    def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
+        for src, tgt, pair in link_pairs(ctx):
+            link = pair.target
+            if link is None or (pair.source is not None and any(splits_word(pair.source))):
+                continue
+            starts, ends = splits_word(link)
+            if starts or ends:
+                word = _whole_word(tgt.text, link.start, link.end)
+                where_ = "starts and ends" if starts and ends else "starts" if starts else "ends"
+                yield self.report(
+                    ctx, link.text_span,
+                    f"link text {quote(link.text, 40)} {where_} inside the word {quote(word, 40)}",
+                    source=src, suggestion=f"link the whole word {quote(word, 40)}",
+                    anchor=block_anchor(ctx.source, src, f"/split:{link.url}"),
+                )
+
+
+def _whole_word(text: str, start: int, end: int) -> str:
+    while start < end and not is_word_char(text[start]):
+        start += 1
+    while end > start and not is_word_char(text[end - 1]):
+        end -= 1
+    while start > 0 and is_word_char(text[start - 1]):
+        start -= 1
+    while end < len(text) and is_word_char(text[end]):
+        end += 1
+    return text[start:end]

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from rapidfuzz import fuzz
+
+from l10ncheck.diagnostics import Category, Diagnostic, Severity
+from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
+from l10ncheck.skeleton import Block
+from l10ncheck.terms import count_terms
+
+# A block needs this many words of prose (outside names, code and URLs) to judge.
+MIN_WORDS = 4
+SIMILARITY = 92
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def prose_words(block: Block, ctx: TranslationContext, lang: str) -> list[str]:
+    """Lower-case words of running text, without protected terms, code spans and links'
+    bare URLs: what a translator is expected to translate."""
+    text = block.text
+    cut = [(c.start, c.end) for c in block.code_spans]
+    cut += [(l.start, l.end) for l in block.links if l.autolink]
+    for spans in count_terms(ctx.terms, text, lang).values():
+        cut.extend(spans)
+    for start, end in sorted(cut, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return [w.lower() for w in _WORDS.findall(text)]
+
+
+def same_prose(src: Block, tgt: Block, ctx: TranslationContext) -> bool:
+    a = prose_words(src, ctx, ctx.source_lang)
+    if len(a) < MIN_WORDS:
+        return False
+    b = prose_words(tgt, ctx, ctx.lang)
+    return fuzz.ratio(" ".join(a), " ".join(b)) >= SIMILARITY
+
+
+class UntranslatedBlock(Rule):
+    """A block still holds the source's prose: it was left untranslated.
+
+    Why it matters: readers who chose their language get a paragraph in another one, often a
+    paragraph added to the source after the translation was made. Names, code and URLs do
+    not count as prose, and blocks of fewer than four words are not judged. When most of a
+    file is untranslated, one finding is given for the whole file.
+
+    Example:
+        en: `Not all assets can be moved freely between all chains.`
+        de: `Not all assets can be moved freely between all chains.`
+    """
+
+    code = "X601"
+    name = "untranslated-block"
+    category = Category.TEXT
+    severity = Severity.WARNING
+
+    def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
+        if ctx.lang.split("-")[0] == ctx.source_lang.split("-")[0]:
+            return  # en-GB from en: sharing prose is expected
+        judged = 0
+        same: list[tuple[Block, Block]] = []
+        for pair in ctx.alignment.matched():
+            src, tgt = pair.source, pair.target
+            assert src is not None and tgt is not None
+            if src.kind in ("code", "html", "rule") or len(prose_words(src, ctx, ctx.source_lang)) < MIN_WORDS:
+                continue
+            judged += 1
+            if same_prose(src, tgt, ctx):
+                same.append((src, tgt))
+        if not same:
+            return
+        if judged >= 4 and len(same) * 2 > judged:
+            first_src, first_tgt = same[0]
+            yield self.report(
+                ctx, first_tgt.span,
+                f"{len(same)} of {judged} blocks are still in the source language: the file looks"
+                " untranslated",
+                source=first_src, anchor="file/untranslated",
+            )
+            return
+        for src, tgt in same:
+            yield self.report(
+                ctx, tgt.span,
+                f"block {quote(tgt.text, 50)} is the same prose as the source"
+                f" ({where(ctx.source, src.span)}): not translated",
+                source=src, anchor=block_anchor(ctx.source, src, "/untranslated"),
+            )

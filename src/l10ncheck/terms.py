@@ -1,0 +1,226 @@
+"""Protected terms: names that must stay as they are in every language.
+
+Terms come from a glossary (see :func:`parse_glossary`) or are learned from the article
+itself. A learned term is a name written in the source (a run of capitalized, camel-case,
+digit-bearing or dotted words such as "BNB Smart Chain", "MetaMask", "binance.us") that the
+translations keep verbatim in most of the blocks aligned to source blocks holding it. The
+evidence is counted over every (block, language) pair, so one translator renaming a product
+everywhere does not outvote the others, and a word that translators do translate ("The",
+"Note") never becomes a term.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+from l10ncheck.align import Alignment
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+# A word that looks like a name: starts with a Latin letter or digit and holds an upper-case
+# letter, a digit or an inner dot ("MetaMask", "BNB", "BEP20", "binance.us", "Binance").
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:[.\-'’][A-Za-z0-9]+)*")
+MAX_WORDS = 5
+MIN_EVIDENCE = 2
+MIN_KEPT_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class Term:
+    """A protected term; ``allowed`` holds accepted forms per language (besides the term)."""
+
+    text: str
+    allowed: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    learned: bool = True
+    case_sensitive: bool = True
+
+    def forms(self, lang: str) -> tuple[str, ...]:
+        return (self.text, *self.allowed.get(lang, ()))
+
+
+class GlossaryError(ValueError):
+    pass
+
+
+def parse_glossary(text: str, origin: str = "glossary") -> tuple[Term, ...]:
+    """Read a TOML glossary::
+
+        [[term]]
+        text = "BNB Smart Chain"          # must stay verbatim
+        allowed = { ru = ["Смарт-чейн BNB"] }  # optional: accepted forms per language
+        case-sensitive = true             # optional, default true
+
+    A plain list is also accepted: ``terms = ["MetaMask", "BNB Smart Chain"]``.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise GlossaryError(f"{origin}: {exc}") from None
+    terms: list[Term] = []
+    for item in data.get("terms", []):
+        if not isinstance(item, str) or not item.strip():
+            raise GlossaryError(f"{origin}: 'terms' must be a list of non-empty strings")
+        terms.append(Term(item.strip(), learned=False))
+    for i, entry in enumerate(data.get("term", []), 1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
+            raise GlossaryError(f"{origin}: [[term]] #{i} needs text = \"...\"")
+        allowed_raw = entry.get("allowed", {})
+        if not isinstance(allowed_raw, dict):
+            raise GlossaryError(f"{origin}: [[term]] #{i}: allowed must be a table of lists")
+        allowed: dict[str, tuple[str, ...]] = {}
+        for lang, forms in allowed_raw.items():
+            if isinstance(forms, str):
+                forms = [forms]
+            if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+                raise GlossaryError(f"{origin}: [[term]] #{i}: allowed.{lang} must be a list of strings")
+            allowed[lang.lower().replace("_", "-")] = tuple(forms)
+        terms.append(Term(entry["text"].strip(), allowed, learned=False,
+                          case_sensitive=bool(entry.get("case-sensitive", True))))
+    unknown = set(data) - {"term", "terms"}
+    if unknown:
+        raise GlossaryError(f"{origin}: unknown key {sorted(unknown)[0]!r} (use [[term]] or terms = [...])")
+    return tuple(terms)
+
+
+def occurrences(term: str, text: str, case_sensitive: bool = True) -> list[tuple[int, int]]:
+    """Where ``term`` stands in ``text`` as whole words (not inside a longer word)."""
+    if not term:
+        return []
+    flags = 0 if case_sensitive else re.IGNORECASE
+    pattern = _pattern(term, flags)
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+_PATTERNS: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
+def _pattern(term: str, flags: int) -> re.Pattern[str]:
+    key = (term, flags)
+    pattern = _PATTERNS.get(key)
+    if pattern is None:
+        body = r"\s+".join(re.escape(part) for part in term.split())
+        pattern = re.compile(r"(?<![\w])" + body + r"(?![\w])", flags)
+        if len(_PATTERNS) > 100_000:
+            _PATTERNS.clear()
+        _PATTERNS[key] = pattern
+    return pattern
+
+
+def count_terms(terms: Sequence[Term], text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
+    """Occurrences of each term, longest terms first; a shorter term inside a longer one's
+    occurrence is not counted again ("BNB" inside "BNB Smart Chain")."""
+    taken: list[tuple[int, int]] = []
+    found: dict[str, list[tuple[int, int]]] = {}
+    for term in sorted(terms, key=lambda t: (-len(t.text), t.text)):
+        spans: list[tuple[int, int]] = []
+        for form in term.forms(lang):
+            for start, end in occurrences(form, text, term.case_sensitive):
+                if not any(start < e and s < end for s, e in taken):
+                    spans.append((start, end))
+        spans.sort()
+        taken.extend(spans)
+        found[term.text] = spans
+    return found
+
+
+def candidates(text: str) -> set[str]:
+    """Name-like word runs in source text, and their sub-runs (up to MAX_WORDS words)."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    runs: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+    for start, end, word in words:
+        name_like = _name_like(word, text, start)
+        joined = bool(current) and text[current[-1][1] : start] == " "
+        if name_like and (joined or not current):
+            current.append((start, end, word))
+        elif name_like:
+            runs.append(current)
+            current = [(start, end, word)]
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    found: set[str] = set()
+    for run in runs:
+        tokens = [w for _, _, w in run]
+        for size in range(1, min(MAX_WORDS, len(tokens)) + 1):
+            for i in range(len(tokens) - size + 1):
+                gram = tokens[i : i + size]
+                if size == 1 and not _strong_single(gram[0], text, run[i][0]):
+                    continue
+                found.add(" ".join(gram))
+    return found
+
+
+def _name_like(word: str, text: str, start: int) -> bool:
+    if any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]):
+        return True
+    if "." in word.strip("."):
+        return True  # binance.us, node.js
+    return word[0].isupper()
+
+
+def _strong_single(word: str, text: str, start: int) -> bool:
+    """A single capitalized word counts unless it only starts a sentence ("Note", "The")."""
+    if any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]) or "." in word:
+        return len(word) >= 2
+    if len(word) < 3:
+        return False
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\"'«“(—–-*"
+
+
+def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
+                glossary: Iterable[Term] = ()) -> tuple[Term, ...]:
+    """Glossary terms plus the names that translations of this article keep verbatim."""
+    glossary = tuple(glossary)
+    known = {t.text for t in glossary}
+    kept: dict[str, int] = defaultdict(int)
+    seen: dict[str, int] = defaultdict(int)
+    langs_kept: dict[str, set[str]] = defaultdict(set)
+    source_text: dict[int, str] = {}
+    for lang, alignment in sorted(alignments.items()):
+        for pair in alignment.matched():
+            assert pair.source is not None and pair.target is not None
+            if pair.source.kind in ("code", "html"):
+                continue
+            src = pair.source.text
+            source_text[pair.source.index] = src
+            for cand in candidates(src):
+                if cand in known:
+                    continue
+                seen[cand] += 1
+                if occurrences(cand, pair.target.text):
+                    kept[cand] += 1
+                    langs_kept[cand].add(lang)
+    protected = {
+        c for c in seen
+        if seen[c] >= MIN_EVIDENCE and kept[c] / seen[c] >= MIN_KEPT_SHARE
+        and (len(langs_kept[c]) >= 2 or len(alignments) == 1)
+    }
+    # Drop a term whose every source occurrence sits inside a longer protected term.
+    ordered = sorted(protected, key=lambda c: (-len(c), c))
+    final: list[str] = []
+    for cand in ordered:
+        standalone = False
+        for text in source_text.values():
+            longer = [t for t in final if cand in t]
+            covered = [span for t in longer for span in occurrences(t, text)]
+            for start, end in occurrences(cand, text):
+                if not any(s <= start and end <= e for s, e in covered):
+                    standalone = True
+                    break
+            if standalone:
+                break
+        if standalone:
+            final.append(cand)
+    return glossary + tuple(Term(c) for c in sorted(final))
