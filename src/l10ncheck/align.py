@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from l10ncheck.skeleton import Block, Link, Skeleton
 from l10ncheck.textutil import anchors, multiset_similarity
+from l10ncheck.urls import canonical
 
 # A pair scoring below this is worse than leaving both blocks unpaired.
 THRESHOLD = 0.35
@@ -215,7 +216,7 @@ def _features(block: Block) -> Counter[str]:
 
 
 def _url_key(url: str) -> str:
-    return url.strip().rstrip("/")
+    return canonical(url)
 
 
 def _dp(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from l10ncheck.align import Alignment, align
 from l10ncheck.config import Config, ConfigError, select_rules
@@ -121,17 +121,30 @@ def check_article(article: Article, source_lang: str, rules: Iterable[Rule],
         diagnostics.extend(rule.check_article(article_ctx))
     if source_text is None or source_file is None or not source_text.body.strip():
         return diagnostics
+    if len(texts) < 2:
+        return diagnostics  # nothing to compare the source with
+    documents = {
+        f.lang: (f.path, texts[f.lang].body) for f in article.files
+        if f.lang in texts and texts[f.lang].body.strip()
+    }
+    diagnostics.extend(check_documents(article.slug, source_lang, documents, rules, glossary))
+    return diagnostics
 
-    source = build_skeleton(source_text.body, source_lang, source_file.path)
+
+def check_documents(slug: str, source_lang: str, documents: Mapping[str, tuple[str, str]],
+                    rules: Sequence[Rule], glossary: tuple[Term, ...] = ()) -> list[Diagnostic]:
+    """Pure core of the pipeline: ``{lang: (path, normalized text)}`` of one article, source
+    included, -> the translation findings (skeleton → align → terms → rules)."""
+    source_path, source_body = documents[source_lang]
+    source = build_skeleton(source_body, source_lang, source_path)
     alignments: dict[str, Alignment] = {}
-    for f in article.files:
-        text = texts.get(f.lang)
-        if f.lang == source_lang or text is None or not text.body.strip():
-            continue
-        alignments[f.lang] = align(source, build_skeleton(text.body, f.lang, f.path))
+    for lang, (path, body) in sorted(documents.items()):
+        if lang != source_lang:
+            alignments[lang] = align(source, build_skeleton(body, lang, path))
     terms = learn_terms(source_lang, alignments, glossary)
+    diagnostics: list[Diagnostic] = []
     for lang, alignment in sorted(alignments.items()):
-        ctx = TranslationContext(article.slug, source_lang, lang, alignment, terms)
+        ctx = TranslationContext(slug, source_lang, lang, alignment, terms)
         for rule in rules:
             diagnostics.extend(rule.check(ctx))
     return diagnostics

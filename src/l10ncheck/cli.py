@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import os
 import sys
+import textwrap
 from typing import Any, Sequence
 
 import click
 
 from l10ncheck import __version__
 from l10ncheck.api import active_rules, check
-from l10ncheck.config import FAIL_LEVELS, Config, ConfigError, load_config
+from l10ncheck.config import FAIL_LEVELS, Config, ConfigError, load_config, load_config_file
 from l10ncheck.diagnostics import Report, Severity
 from l10ncheck.discovery import DiscoveryError
 from l10ncheck.reporters import FORMATS, get_reporter
@@ -103,10 +104,12 @@ def rules_command(format_: str) -> None:
         } for r in infos], indent=2, ensure_ascii=False))
         return
     for r in infos:
-        click.echo(f"{r.code}  {r.name}  [{r.category.value}, {r.severity.value}]")
-        click.echo(f"    {r.summary}")
+        fix = ", fixable" if r.fixable else ""
+        click.echo(f"{r.code}  {r.name}  [{r.category.value}, {r.severity.value}{fix}]")
+        click.echo(textwrap.fill(r.summary, 96, initial_indent="    ", subsequent_indent="    "))
         if r.why:
-            click.echo(f"    Why it matters: {r.why}")
+            click.echo(textwrap.fill("Why it matters: " + r.why, 96, initial_indent="    ",
+                                     subsequent_indent="    "))
         if r.example:
             click.echo("    Example:")
             for line in r.example.splitlines():
@@ -122,10 +125,11 @@ def exit_code(report: Report, fail_level: str) -> int:
 
 
 def _config(targets: list[str], config_file: str | None, overrides: dict[str, Any]) -> Config:
-    start = config_file or targets[0]
-    if config_file and not os.path.isfile(config_file):
-        raise ConfigError(f"config file not found: {config_file}")
-    return load_config(start, overrides)
+    if config_file:
+        if not os.path.isfile(config_file):
+            raise ConfigError(f"config file not found: {config_file}")
+        return load_config_file(config_file, overrides)
+    return load_config(targets[0], overrides)
 
 
 def _emit(text: str, output: str | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -162,7 +163,8 @@ class _Inline:
         self.length += len(text)
 
     def meaningful(self) -> bool:
-        return bool(self.text().strip()) or bool(self.links) or bool(self.code_spans)
+        # "&nbsp;" spacer paragraphs are as empty as a raw no-break space.
+        return bool(html.unescape(self.text()).strip()) or bool(self.links) or bool(self.code_spans)
 
     def fields(self) -> dict[str, object]:
         plain = self.text()

@@ -30,6 +30,7 @@ from mistune.core import BlockState
 
 from l10ncheck.diagnostics import Span
 
+SEARCH_WINDOW = 2000
 # Markdown nested deeper than this is flattened by mistune rather than recursed into.
 MAX_NESTING = 24
 
@@ -155,6 +156,8 @@ class _Locator:
         attrs["tight"] = tok["type"] == "block_text"
         if kind == "heading":
             attrs["style"] = tok.get("style", "atx")
+            if attrs["style"] == "setext":
+                self.cursor += 1  # the underline
             span = Span(span.line, _first_nonspace(self.lines[span.line - 1]), span.end_line, span.end_column)
         return Node(kind, span, children, text=stripped, attrs=attrs)
 
@@ -181,7 +184,9 @@ class _Locator:
         """Next source line (from the cursor) that holds ``content`` after a container prefix."""
         if not content:
             return None
-        for index in range(self.cursor, len(self.lines)):
+        # Bounded: what lies between two text blocks (HTML, link definitions) is never this
+        # long, and an unbounded search would make a pathological file quadratic.
+        for index in range(self.cursor, min(len(self.lines), self.cursor + SEARCH_WINDOW)):
             line = self.lines[index]
             at = line.find(content)
             while at >= 0:
@@ -203,29 +208,34 @@ class _Locator:
 
     def _code(self, tok: dict[str, Any]) -> Node:
         raw = tok.get("raw", "")
-        start = self._next_nonblank()
         body_lines = raw.split("\n")
         if raw.endswith("\n"):
             body_lines.pop()
         fenced = tok.get("style") == "fenced"
-        end = start + len(body_lines) + (1 if fenced else 0)
-        end = min(end, len(self.lines) - 1)
         if fenced:
             marker = tok.get("marker", "```")
+            start = self._find_line(lambda line: line.lstrip(" \t>*+-0123456789.)").startswith(marker))
+            end = start + len(body_lines) + 1
             for index in range(start + 1, len(self.lines)):
-                if self.lines[index].strip().startswith(marker):
+                if self.lines[index].lstrip(" \t>").startswith(marker[0] * len(marker)):
                     end = index
                     break
-            else:
-                end = len(self.lines) - 1
-        elif not body_lines:
-            end = start
         else:
-            end = max(start, start + len(body_lines) - 1)
+            first = next((x.strip() for x in body_lines if x.strip()), "")
+            found = self._find(first) if first else None
+            start = found[0] if found else self._next_nonblank()
+            end = start + max(len(body_lines), 1) - 1
+        end = max(start, min(end, len(self.lines) - 1))
         self.cursor = end + 1
         info = (tok.get("attrs") or {}).get("info", "")
         span = Span(start + 1, _first_nonspace(self.lines[start]), end + 1, len(self.lines[end]) + 1)
         return Node("code", span, text=raw, attrs={"info": info, "fenced": fenced})
+
+    def _find_line(self, test: Any) -> int:
+        for index in range(self.cursor, len(self.lines)):
+            if test(self.lines[index]):
+                return index
+        return self._next_nonblank()
 
     def _raw_lines(self, kind: str, raw: str) -> Node:
         first = raw.strip("\n").split("\n", 1)[0].strip()

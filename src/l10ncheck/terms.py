@@ -15,6 +15,7 @@ import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from l10ncheck.align import Alignment
@@ -116,18 +117,42 @@ def _pattern(term: str, flags: int) -> re.Pattern[str]:
 def count_terms(terms: Sequence[Term], text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
     """Occurrences of each term, longest terms first; a shorter term inside a longer one's
     occurrence is not counted again ("BNB" inside "BNB Smart Chain")."""
-    taken: list[tuple[int, int]] = []
-    found: dict[str, list[tuple[int, int]]] = {}
-    for term in sorted(terms, key=lambda t: (-len(t.text), t.text)):
-        spans: list[tuple[int, int]] = []
-        for form in term.forms(lang):
-            for start, end in occurrences(form, text, term.case_sensitive):
-                if not any(start < e and s < end for s, e in taken):
-                    spans.append((start, end))
-        spans.sort()
-        taken.extend(spans)
-        found[term.text] = spans
-    return found
+    return _matcher(tuple(terms), lang).count(text)
+
+
+class _Matcher:
+    """All forms of all terms in one regex: one scan per text, longest form first."""
+
+    def __init__(self, terms: tuple[Term, ...], lang: str):
+        forms: list[tuple[str, str, bool]] = []
+        for term in terms:
+            for form in term.forms(lang):
+                forms.append((form, term.text, term.case_sensitive))
+        forms.sort(key=lambda f: (-len(f[0]), f[0]))
+        self.names = [t.text for t in terms]
+        self.owner: dict[str, str] = {}
+        parts: list[str] = []
+        for i, (form, owner, case_sensitive) in enumerate(forms):
+            group = f"t{i}"
+            self.owner[group] = owner
+            body = r"\s+".join(re.escape(part) for part in form.split())
+            parts.append(f"(?P<{group}>{body})" if case_sensitive else f"(?P<{group}>(?i:{body}))")
+        self.pattern = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])") if parts else None
+
+    def count(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        found: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
+        if self.pattern is None:
+            return found
+        for m in self.pattern.finditer(text):
+            group = m.lastgroup
+            if group is not None:
+                found[self.owner[group]].append((m.start(), m.end()))
+        return found
+
+
+@lru_cache(maxsize=256)
+def _matcher(terms: tuple[Term, ...], lang: str) -> _Matcher:
+    return _Matcher(terms, lang)
 
 
 def candidates(text: str) -> set[str]:
@@ -199,7 +224,7 @@ def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
                 if cand in known:
                     continue
                 seen[cand] += 1
-                if occurrences(cand, pair.target.text):
+                if cand in pair.target.text and occurrences(cand, pair.target.text):
                     kept[cand] += 1
                     langs_kept[cand].add(lang)
     protected = {

@@ -25,8 +25,18 @@ def normalize_digits(text: str) -> str:
     """Map digits of any script to ASCII (Arabic-Indic ٣ -> 3, full-width ３ -> 3)."""
     if text.isascii():
         return text
-    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch
-                   for ch in text)
+    return "".join(_SEPARATORS.get(ch) or _ascii_digit(ch) for ch in text)
+
+
+def _ascii_digit(ch: str) -> str:
+    if ch.isascii() or not ch.isdigit():
+        return ch
+    value = unicodedata.digit(ch, None)
+    return ch if value is None else str(value)
+
+
+# Arabic decimal and thousands separators, one character each like their ASCII peers.
+_SEPARATORS = {"\u066b": ".", "\u066c": ","}
 
 
 def normalize_number(token: str) -> str:

@@ -114,13 +114,15 @@ def parse_docstring(doc: str) -> tuple[str, str, str]:
     current = summary_lines
     for line in doc.splitlines():
         stripped = line.strip()
-        if stripped.lower().startswith("why it matters:"):
+        header = stripped.lower()
+        if header.startswith("why it matters:"):
             current = why_lines
-            stripped = stripped[len("why it matters:") :].strip()
-        elif stripped.lower().startswith("example:"):
+            current.append(stripped[len("why it matters:") :].strip())
+        elif header.startswith("example:"):
             current = example_lines
-            stripped = stripped[len("example:") :].strip()
-        current.append(stripped if current is not example_lines else line.rstrip())
+            current.append(stripped[len("example:") :].strip())
+        else:
+            current.append(line.rstrip() if current is example_lines else stripped)
     join = lambda lines: " ".join(x for x in lines if x).strip()  # noqa: E731
     example = "\n".join(lines_trim(example_lines))
     return join(summary_lines), join(why_lines), example

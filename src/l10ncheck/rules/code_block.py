@@ -8,7 +8,9 @@ from rapidfuzz import fuzz
 from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
 
-_COMMENT = re.compile(r"(?m)(?:^|\s)(?:#|//|--|;)(?!!).*$|/\*.*?\*/|<!--.*?-->", re.S)
+# Comments translators may translate: `# …` and `// …` after code or on their own line,
+# `-- …` and `; …` (SQL, Lisp, INI) only on their own line, so `--save` stays code.
+_COMMENT = re.compile(r"(?m)(?:^|\s)(?:#|//)(?!!).*$|^\s*(?:--|;)\s.*$|/\*[\s\S]*?\*/|<!--[\s\S]*?-->")
 _STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s]+>")
 

@@ -26,7 +26,8 @@ def prose_words(block: Block, ctx: TranslationContext, lang: str) -> list[str]:
         cut.extend(spans)
     for start, end in sorted(cut, reverse=True):
         text = text[:start] + " " + text[end:]
-    return [w.lower() for w in _WORDS.findall(text)]
+    # Capitalized and camel-case words are names, not prose ("Trust Wallet", "MetaMask").
+    return [w.lower() for w in _WORDS.findall(text) if not any(c.isupper() for c in w)]
 
 
 def same_prose(src: Block, tgt: Block, ctx: TranslationContext) -> bool:

@@ -1,0 +1,19 @@
+from harness import run, where
+
+from l10ncheck.rules.broken_markup import BrokenMarkup
+
+
+def test_bold_opened_with_a_space_shows_its_asterisks() -> None:
+    found = run(BrokenMarkup, "Note: **Not all assets can be moved.**",
+                "Nota: ** Bukan semua aset boleh dipindahkan.**")
+    assert [d.code for d in found] == ["X602"]
+    assert where(found[0]) == (1, 7)
+    assert 'literal "**"' in found[0].message
+
+
+def test_well_formed_translated_markup_is_fine() -> None:
+    source = "Note: **Not all assets can be moved.** See [the FAQ](https://x.io/faq)."
+    assert run(BrokenMarkup, source, {
+        "ru": "Примечание: **Не все активы можно перемещать.** См. [FAQ](https://x.io/faq).",
+        "nl": "Let op: **Niet alle activa kunnen worden verplaatst.** Zie [de FAQ](https://x.io/faq).",
+    }) == []

@@ -1,0 +1,20 @@
+from harness import run, where
+
+from l10ncheck.rules.extra_bold import ExtraBold
+
+SOURCE = "**Back up your recovery phrase** before you continue."
+
+
+def test_bold_split_in_two_is_reported_at_the_extra_span() -> None:
+    found = run(ExtraBold, SOURCE,
+                "**Sichern Sie** Ihre **Wiederherstellungsphrase**, bevor Sie fortfahren.")
+    assert [d.code for d in found] == ["E302"]
+    assert where(found[0]) == (1, 22)
+    assert 'extra: "Wiederherstellungsphrase"' in found[0].message
+
+
+def test_one_translated_bold_span_is_fine() -> None:
+    assert run(ExtraBold, SOURCE, {
+        "de": "**Sichern Sie Ihre Wiederherstellungsphrase**, bevor Sie fortfahren.",
+        "ja": "続行する前に**リカバリーフレーズをバックアップしてください**。",
+    }) == []

@@ -1,0 +1,20 @@
+from harness import run, where
+
+from l10ncheck.rules.missing_bold import MissingBold
+
+SOURCE = "**Note that BEP2 tokens may not work in dapps.** To use them, convert them first."
+
+
+def test_dropped_warning_bold_is_reported() -> None:
+    found = run(MissingBold, SOURCE,
+                "Ten en cuenta que los tokens BEP2 pueden no funcionar en dapps. Para usarlos, conviértelos primero.")
+    assert [d.code for d in found] == ["E301"]
+    assert where(found[0]) == (1, 1)
+    assert 'not bold here: "Note that BEP2 tokens may not work in dapps."' in found[0].message
+
+
+def test_translated_bold_is_fine() -> None:
+    assert run(MissingBold, SOURCE, {
+        "es": "**Ten en cuenta que los tokens BEP2 pueden no funcionar en dapps.** Para usarlos, conviértelos primero.",
+        "th": "**โปรดทราบว่าโทเค็น BEP2 อาจใช้ไม่ได้ใน dapps** หากต้องการใช้ ให้แปลงก่อน",
+    }) == []

@@ -1,0 +1,42 @@
+from harness import run, where
+
+from l10ncheck.rules.split_word_link import SplitWordLink
+
+
+def test_link_inside_a_word_is_reported_at_the_link_text() -> None:
+    found = run(
+        SplitWordLink,
+        "We have it [here](https://x.io/a).",
+        "Kami ada pe[rkar](https://x.io/a)a itu.",
+    )
+    assert len(found) == 1
+    assert where(found[0]) == (1, 13)
+    assert "perkara" in found[0].message
+
+
+def test_whole_word_link_and_cjk_are_fine() -> None:
+    assert (
+        run(
+            SplitWordLink,
+            "We have it [here](https://x.io/a).",
+            "Kami ada [perkara](https://x.io/a) itu.",
+        )
+        == []
+    )
+    assert (
+        run(
+            SplitWordLink,
+            "Open [MetaMask](https://x.io/a) now.",
+            "请打开[MetaMask](https://x.io/a)钱包。",
+        )
+        == []
+    )
+
+
+def test_spaceless_scripts_and_hyphenated_compounds_are_fine() -> None:
+    source = "Read the instructions [here](https://x.io/a) first."
+    assert run(SplitWordLink, source, {
+        "th": "อ่านคำแนะนำ[ที่นี่](https://x.io/a)ก่อน",
+        "ja": "まず[こちら](https://x.io/a)の手順をお読みください。",
+        "nl": "Lees eerst de [MetaMask](https://x.io/a)-instructies.",
+    }) == []

@@ -1,0 +1,58 @@
+from harness import run, where
+
+from l10ncheck.rules.untranslated import UntranslatedBlock
+
+SOURCE = """\
+Open MetaMask on your phone.
+
+Not all assets can be moved freely between all chains.
+"""
+
+
+def test_paragraph_left_in_english_is_reported() -> None:
+    found = run(UntranslatedBlock, SOURCE, """\
+Öffnen Sie MetaMask auf Ihrem Handy.
+
+Not all assets can be moved freely between all chains.
+""")
+    assert [d.code for d in found] == ["X601"]
+    assert where(found[0]) == (3, 1)
+    assert "is the same prose as the source (en:3): not translated" in found[0].message
+
+
+def test_mostly_untranslated_file_is_one_finding() -> None:
+    source = """\
+Open MetaMask on your phone and unlock it.
+
+Not all assets can be moved freely between all chains.
+
+Check the network before you send any funds.
+
+Ask Binance support when a deposit does not arrive.
+"""
+    found = run(UntranslatedBlock, source, source.replace(
+        "Open MetaMask on your phone and unlock it.", "Öffnen und entsperren Sie MetaMask auf Ihrem Handy."))
+    assert [d.code for d in found] == ["X601"]
+    assert where(found[0]) == (3, 1)
+    assert "3 of 4 blocks are still in the source language" in found[0].message
+
+
+def test_translated_prose_and_a_regional_variant_are_fine() -> None:
+    assert run(UntranslatedBlock, SOURCE, """\
+Öffnen Sie MetaMask auf Ihrem Handy.
+
+Nicht alle Assets können frei zwischen allen Chains bewegt werden.
+""") == []
+    # A regional variant shares its prose with the source by design.
+    assert run(UntranslatedBlock, SOURCE, {"en-GB": SOURCE}) == []
+
+
+def test_block_of_names_only_is_not_prose() -> None:
+    source = SOURCE + "\nBinance, MetaMask, Trust Wallet, Ledger Live\n"
+    assert run(UntranslatedBlock, source, """\
+Öffnen Sie MetaMask auf Ihrem Handy.
+
+Nicht alle Assets können frei zwischen allen Chains bewegt werden.
+
+Binance, MetaMask, Trust Wallet, Ledger Live
+""") == []

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import pytest
+
+from l10ncheck.languages import (
+    ISO_639_1,
+    has_spaceless_script,
+    is_lang_code,
+    is_spaceless_script_char,
+    normalize_lang,
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("pt_BR", "pt-br"),
+        ("zh_TW", "zh-tw"),
+        ("EN", "en"),
+        ("zh-Hans", "zh-hans"),
+        ("es-419", "es-419"),
+    ],
+)
+def test_normalize_lang(code: str, expected: str) -> None:
+    assert normalize_lang(code) == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "en",
+        "ja",
+        "is",
+        "my",
+        "to",
+        "fil",
+        "haw",
+        "yue",
+        "ceb",
+        "ckb",
+        "ast",
+        "zh-Hans",
+        "sr-Latn",
+        "es-419",
+        "pt_BR",
+        "en-us",
+        "zh-Hans-CN",
+        "PT-br",
+    ],
+)
+def test_language_codes(name: str) -> None:
+    assert is_lang_code(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "docs",
+        "api",
+        "img",
+        "faq",
+        "v2",
+        "README",
+        "in",
+        "iw",
+        "ji",
+        "",
+        "e",
+        "en-docs",
+        "en-",
+        "en_US_x",
+        "guide",
+        "pages",
+    ],
+)
+def test_not_language_codes(name: str) -> None:
+    assert not is_lang_code(name)
+
+
+def test_iso_639_1_is_complete_and_current() -> None:
+    assert len(ISO_639_1) == 183
+    assert {"aa", "zu", "nb", "nn", "he", "id", "yi"} <= ISO_639_1
+    assert not {"in", "iw", "ji", "jw", "mo", "sh"} & ISO_639_1
+
+
+@pytest.mark.parametrize(
+    "ch",
+    ["漢", "ひ", "カ", "ｶ", "ไ", "ລ", "ក", "မ", "བ", "。", "「", "\uff0c", "𠀋", "丽"],
+)
+def test_spaceless_scripts(ch: str) -> None:
+    assert is_spaceless_script_char(ch)
+
+
+@pytest.mark.parametrize(
+    "ch", ["a", "é", "я", "\u03b1", "\u0627", "क", "한", "ᄀ", "ﾡ", " ", "1", ""]
+)
+def test_spaced_scripts(ch: str) -> None:
+    assert not is_spaceless_script_char(ch)
+
+
+def test_has_spaceless_script() -> None:
+    assert has_spaceless_script("MetaMask を使う")
+    assert not has_spaceless_script("MetaMask 사용하기")

@@ -1,0 +1,107 @@
+"""Position recovery: every span must cover exactly the characters it names."""
+
+from __future__ import annotations
+
+from l10ncheck.diagnostics import Span
+from l10ncheck.loading import Text, decode
+from l10ncheck.parsing import Node, parse
+
+
+def load(raw: bytes) -> str:
+    text = decode(raw)
+    assert isinstance(text, Text)
+    return text.body
+
+
+def cut(text: str, span: Span) -> str:
+    lines = text.split("\n")
+    if span.line == span.end_line:
+        return lines[span.line - 1][span.column - 1 : span.end_column - 1]
+    parts = [lines[span.line - 1][span.column - 1 :]]
+    parts += lines[span.line : span.end_line - 1]
+    parts.append(lines[span.end_line - 1][: span.end_column - 1])
+    return "\n".join(parts)
+
+
+def nodes(text: str, kind: str) -> list[Node]:
+    return [n for top in parse(text) for n in top.walk() if n.type == kind]
+
+
+def test_links_in_nested_containers_cover_their_markdown() -> None:
+    text = load(
+        b"# Title [a](https://a.io)\n\n"
+        b"> quote with [b](https://b.io \"title\") and\n"
+        b"> more [c][ref]\n\n"
+        b"* item [d](<https://d.io/x y>)\n"
+        b"  * nested **[e](https://e.io/(x))**\n"
+        b"1. <https://f.io>\n\n"
+        b"[ref]: https://c.io\n"
+    )
+    got = [cut(text, n.span) for n in nodes(text, "link")]
+    assert got == [
+        "[a](https://a.io)",
+        '[b](https://b.io "title")',
+        "[c][ref]",
+        "[d](<https://d.io/x y>)",
+        "[e](https://e.io/(x))",
+        "<https://f.io>",
+    ]
+    assert [cut(text, n.inner) for n in nodes(text, "link") if n.inner] == ["a", "b", "c", "d", "e", "https://f.io"]
+
+
+def test_bom_crlf_and_front_matter_do_not_shift_positions() -> None:
+    raw = "\ufeff---\r\ntitle: x\r\n---\r\n\r\nSome **bold** text.\r\n".encode("utf-8")
+    text = load(raw)
+    strong = nodes(text, "strong")[0]
+    assert (strong.span.line, strong.span.column) == (5, 6)
+    assert cut(text, strong.span) == "**bold**"
+
+
+def test_toml_front_matter_keeps_line_numbers() -> None:
+    text = load(b"+++\ntitle = 'x'\n+++\n# Heading\n")
+    heading = parse(text)[0]
+    assert heading.type == "heading" and heading.span.line == 4
+
+
+def test_multiline_paragraph_and_inline_code() -> None:
+    text = load(b"First line with `code`\nsecond line with [link](u) and `` a`b ``.\n")
+    code = nodes(text, "codespan")
+    assert [cut(text, c.span) for c in code] == ["`code`", "`` a`b ``"]
+    assert [cut(text, c.inner) for c in code if c.inner] == ["code", "a`b"]
+    link = nodes(text, "link")[0]
+    assert (link.span.line, link.span.column) == (2, 18)
+
+
+def test_columns_count_code_points_not_bytes() -> None:
+    text = load("Привет, 世界 [ссылка](https://x.io) 🙂 **жирный**\n".encode("utf-8"))
+    link = nodes(text, "link")[0]
+    strong = nodes(text, "strong")[0]
+    assert link.span.column == 12
+    assert cut(text, strong.span) == "**жирный**"
+
+
+def test_table_cells_and_list_markers() -> None:
+    text = load(b"| a | b |\n|---|---|\n| c [l](u) | d |\n\n- one\n- two\n  - three\n")
+    cells = nodes(text, "table_cell")
+    assert [cut(text, c.span) for c in cells] == ["a", "b", "c [l](u)", "d"]
+    items = nodes(text, "list_item")
+    assert [(i.span.line, i.span.column) for i in items] == [(5, 1), (6, 1), (7, 3)]
+
+
+def test_setext_heading_and_code_blocks() -> None:
+    text = load(b"Title\n=====\n\n```py\nx = 1\n```\n\n    indented\n")
+    top = parse(text)
+    assert [(n.type, n.span.line, n.span.end_line) for n in top] == [
+        ("heading", 1, 1), ("code", 4, 6), ("code", 8, 8),
+    ]
+
+
+def test_escaped_and_entity_text() -> None:
+    text = load(b"a \\*not bold\\* &amp; [x](u)\n")
+    link = nodes(text, "link")[0]
+    assert cut(text, link.span) == "[x](u)"
+
+
+def test_deep_nesting_does_not_crash() -> None:
+    text = load(b"> " * 200 + b"deep\n\n" + b"[" * 500 + b"x" + b"]" * 500 + b"\n")
+    assert parse(text)  # flattened beyond the nesting limit, never a RecursionError
