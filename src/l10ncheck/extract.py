@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -50,6 +51,9 @@ class _Builder:
             handler(self, node, ctx)
 
 
+_HEADING_ID = re.compile(r"\s*\{#([^}\s]+)[^}]*\}\s*$")
+
+
 def _text_block(kind: str) -> Callable[[_Builder, Node, _Context], None]:
     def handle(builder: _Builder, node: Node, ctx: _Context) -> None:
         inline = _collect(node.children)
@@ -60,10 +64,18 @@ def _text_block(kind: str) -> Callable[[_Builder, Node, _Context], None]:
         if ctx.item_marker is not None and kind == "paragraph":
             block_kind = "item"
             span = Span(ctx.item_marker.line, ctx.item_marker.column, span.end_line, span.end_column)
+        fields = inline.fields()
+        info = ""
+        if kind == "heading":
+            # `## Title {#anchor}` (Hugo, Docusaurus, kramdown): the id is not heading text.
+            m = _HEADING_ID.search(str(fields["text"]))
+            if m:
+                info = m.group(1)
+                fields["text"] = str(fields["text"])[: m.start()]
         index = builder.add(
-            kind=block_kind, span=span, level=int(node.attrs.get("level", 0) or 0),
+            info=info, kind=block_kind, span=span, level=int(node.attrs.get("level", 0) or 0),
             depth=ctx.depth, quote=ctx.quote, list_id=ctx.list_id if block_kind == "item" else -1,
-            ordered=ctx.ordered, **inline.fields(),
+            ordered=ctx.ordered, **fields,
         )
         if block_kind == "item":
             builder._items.setdefault(ctx.list_id, []).append(index)
@@ -122,7 +134,8 @@ def _table(builder: _Builder, node: Node, ctx: _Context) -> None:
                 **inline.fields())
 
 
-_SEPARATOR = Node("softbreak", Span(0, 0, 0, 0))
+# Cells are joined by a line break so that no word run (a term candidate) spans two cells.
+_SEPARATOR = Node("cell_break", Span(0, 0, 0, 0))
 
 _BLOCKS: dict[str, Callable[[_Builder, Node, _Context], None]] = {
     "heading": _text_block("heading"),
@@ -208,6 +221,8 @@ def _inline(acc: _Inline, node: Node) -> None:
         acc.append(node.text, node.span)
     elif kind in ("softbreak", "linebreak"):
         acc.append(" ", None)
+    elif kind == "cell_break":
+        acc.append("\n", None)
     elif kind == "codespan":
         start = acc.length
         acc.append(node.text, node.inner or node.span)

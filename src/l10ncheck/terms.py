@@ -28,6 +28,7 @@ else:  # pragma: no cover
 # A word that looks like a name: starts with a Latin letter or digit and holds an upper-case
 # letter, a digit or an inner dot ("MetaMask", "BNB", "BEP20", "binance.us", "Binance").
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:[.\-'’][A-Za-z0-9]+)*")
+_LOWER_WORD = re.compile(r"(?<![\w.\-])[a-z][a-z0-9]*(?![\w]|[.\-]\w)")
 MAX_WORDS = 5
 MIN_EVIDENCE = 2
 MIN_KEPT_SHARE = 0.6
@@ -102,12 +103,23 @@ def occurrences(term: str, text: str, case_sensitive: bool = True) -> list[tuple
 _PATTERNS: dict[tuple[str, int], re.Pattern[str]] = {}
 
 
+_LATIN = "A-Za-z0-9\u00c0-\u024f"
+
+
+def bounded(term: str) -> str:
+    """Regex for a term as a whole word. A Latin-script term is bounded by Latin letters and
+    digits only, so "OpenTelemetryオペレーター" holds "OpenTelemetry" (Japanese writes no space)."""
+    body = r"\s+".join(re.escape(part) for part in term.split())
+    head = f"(?<![{_LATIN}])" if re.match(f"[{_LATIN}]", term) else r"(?<![\w])"
+    tail = f"(?![{_LATIN}])" if re.search(f"[{_LATIN}]$", term) else r"(?![\w])"
+    return head + body + tail
+
+
 def _pattern(term: str, flags: int) -> re.Pattern[str]:
     key = (term, flags)
     pattern = _PATTERNS.get(key)
     if pattern is None:
-        body = r"\s+".join(re.escape(part) for part in term.split())
-        pattern = re.compile(r"(?<![\w])" + body + r"(?![\w])", flags)
+        pattern = re.compile(bounded(term), flags)
         if len(_PATTERNS) > 100_000:
             _PATTERNS.clear()
         _PATTERNS[key] = pattern
@@ -135,9 +147,9 @@ class _Matcher:
         for i, (form, owner, case_sensitive) in enumerate(forms):
             group = f"t{i}"
             self.owner[group] = owner
-            body = r"\s+".join(re.escape(part) for part in form.split())
+            body = bounded(form)
             parts.append(f"(?P<{group}>{body})" if case_sensitive else f"(?P<{group}>(?i:{body}))")
-        self.pattern = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])") if parts else None
+        self.pattern = re.compile("|".join(parts)) if parts else None
 
     def count(self, text: str) -> dict[str, list[tuple[int, int]]]:
         found: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
@@ -155,8 +167,11 @@ def _matcher(terms: tuple[Term, ...], lang: str) -> _Matcher:
     return _Matcher(terms, lang)
 
 
-def candidates(text: str) -> set[str]:
-    """Name-like word runs in source text, and their sub-runs (up to MAX_WORDS words)."""
+def candidates(text: str, common: frozenset[str] = frozenset()) -> set[str]:
+    """Name-like word runs in source text, and their sub-runs (up to MAX_WORDS words).
+
+    ``common`` holds the words the source also writes in lower case: a capitalized one of
+    them alone is an ordinary word ("Instrumentation", "The"), not a name."""
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     runs: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
@@ -180,8 +195,11 @@ def candidates(text: str) -> set[str]:
         for size in range(1, min(MAX_WORDS, len(tokens)) + 1):
             for i in range(len(tokens) - size + 1):
                 gram = tokens[i : i + size]
-                if size == 1 and not _strong_single(gram[0], text, run[i][0]):
+                if size == 1 and (gram[0].lower() in common and gram[0][1:].islower()
+                                  or not _strong_single(gram[0], text, run[i][0])):
                     continue
+                if not any(c.isalpha() for g in gram for c in g):
+                    continue  # numbers are the number rule's business
                 found.add(" ".join(gram))
     return found
 
@@ -213,6 +231,10 @@ def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
     seen: dict[str, int] = defaultdict(int)
     langs_kept: dict[str, set[str]] = defaultdict(set)
     source_text: dict[int, str] = {}
+    common: frozenset[str] = frozenset()
+    if alignments:
+        source = next(iter(alignments.values())).source
+        common = frozenset(w for b in source.blocks for w in _LOWER_WORD.findall(b.text))
     for lang, alignment in sorted(alignments.items()):
         for pair in alignment.matched():
             assert pair.source is not None and pair.target is not None
@@ -220,7 +242,7 @@ def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
                 continue
             src = pair.source.text
             source_text[pair.source.index] = src
-            for cand in candidates(src):
+            for cand in candidates(src, common):
                 if cand in known:
                     continue
                 seen[cand] += 1

@@ -15,12 +15,16 @@ _STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s]+>")
 
 
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
 def code_shape(code: str) -> str:
-    """Code without what translators may translate: comments, string contents, placeholders."""
+    """Code without what translators may translate (comments, string contents, placeholders)
+    and without layout: the token sequence, so re-wrapped arguments are not drift."""
     code = _COMMENT.sub(" ", code)
     code = _STRING.sub('""', code)
     code = _PLACEHOLDER.sub("{}", code)
-    return " ".join(code.split())
+    return " ".join(_TOKEN.findall(code))
 
 
 class CodeBlockChanged(Rule):
@@ -54,8 +58,8 @@ class CodeBlockChanged(Rule):
             yield self.report(
                 ctx, Span(tgt.span.line, tgt.span.column, tgt.span.line, tgt.span.column),
                 f"code differs from the source code block ({where(ctx.source, src.span)}) from"
-                f" its line {line + 1} on ({quote(shown, 40)}); {similarity:.0f}% similar once"
-                " comments and strings are set aside",
+                f" its line {line + 1} on ({quote(shown, 40)}); {min(similarity, 99.9):.1f}% similar"
+                " once comments, strings and layout are set aside",
                 source=src, anchor=block_anchor(ctx.source, src),
             )
 

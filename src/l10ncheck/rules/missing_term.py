@@ -9,9 +9,8 @@ from l10ncheck.align import align_links
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
 from l10ncheck.skeleton import Block
-from l10ncheck.terms import Term, count_terms
+from l10ncheck.terms import Term, bounded, count_terms, occurrences
 
-_NAME_RUN = re.compile(r"[^\W\d_][\w.\-]*(?:\s+[^\W\d_][\w.\-]*)*")
 
 
 class MissingTerm(Rule):
@@ -48,38 +47,62 @@ class MissingTerm(Rule):
                 continue
             tgt_counts = count_terms(ctx.terms, tgt.text, ctx.lang)
             used: set[tuple[int, int]] = set()
-            for term in ctx.terms:
-                want = src_counts.get(term.text, [])
-                have = tgt_counts.get(term.text, [])
-                if len(have) >= len(want):
+            reported: list[str] = []
+            # Longest first, counting a term inside longer ones too ("OpenTelemetry" inside
+            # "OpenTelemetry Collector"); a term inside one already reported is explained by it.
+            for term in sorted(ctx.terms, key=lambda t: (-len(t.text), t.text)):
+                if term.text not in src.text and term.case_sensitive:
                     continue
-                yield self._finding(ctx, src, tgt, term, want, have, src_counts, tgt_counts, used)
+                want = _all(term, src.text, ctx.source_lang)
+                have = _all(term, tgt.text, ctx.lang)
+                if len(have) >= len(want) or any(term.text in longer for longer in reported):
+                    continue
+                finding = self._finding(ctx, src, tgt, term, want, have, src_counts, tgt_counts, used)
+                if finding is not None:
+                    reported.append(term.text)
+                    yield finding
 
     def _finding(self, ctx: TranslationContext, src: Block, tgt: Block, term: Term,
                  want: list[tuple[int, int]], have: list[tuple[int, int]],
                  src_counts: dict[str, list[tuple[int, int]]],
                  tgt_counts: dict[str, list[tuple[int, int]]],
-                 used: set[tuple[int, int]]) -> Diagnostic:
+                 used: set[tuple[int, int]]) -> Diagnostic | None:
         start, end = want[len(have)] if len(want) > len(have) else want[0]
-        renamed = _renamed(ctx, src, tgt, term, (start, end), src_counts, tgt_counts, used)
+        taken = used | set(have)
+        renamed = _renamed(ctx, src, tgt, term, (start, end), src_counts, tgt_counts, taken)
         src_span = src.locate(start, end)
         ref = f"({where(ctx.source, src_span)})"
+        anchor = block_anchor(ctx.source, src, f"/term:{term.text}")
+        found = tgt.text[renamed[0] : renamed[1]] if renamed is not None else ""
+        if renamed is not None and sorted(found.split()) == sorted(term.text.split()):
+            return None  # same words in another order: grammar, not a rename
+        if renamed is not None and (_within(term.text, found) or _within(found, term.text)):
+            renamed = None  # "OpenTelemetry SDK" -> "OpenTelemetry": a shortening, not a new name
         if renamed is not None:
             used.add(renamed)
-            found = tgt.text[renamed[0] : renamed[1]]
+            # A case change, or a dictionary-looking single word ("Collector" -> "Colector"),
+            # may be the translator's right; a renamed product name is not.
+            weak = found.lower() == term.text.lower() or (term.learned and not _name_like(term.text))
             return self.report(
                 ctx, tgt.locate(*renamed),
                 f"term {quote(term.text)} {ref} renamed to {quote(found)}",
-                source=src_span, suggestion=term.text,
-                anchor=block_anchor(ctx.source, src, f"/term:{term.text}"),
+                source=src_span, suggestion=term.text, anchor=anchor,
+                severity=Severity.INFO if weak else None,
             )
+        if len(term.text.split()) > 1 and _words_nearby(term.text, tgt.text):
+            return None  # "API de Kubernetes" for "Kubernetes API": reordered by grammar
+        # Without a visible rename, how sure can we be? A glossary term, or a learned name of
+        # several words gone from the whole block, is drift; a single learned word (an
+        # acronym a translator may leave implicit) or a repetition dropped is for a reviewer.
+        strong = not have and (not term.learned or len(term.text.split()) > 1)
+        if strong and term.learned and _other_script(tgt.text):
+            strong = False  # a name transliterated into the translation's script may be the norm
         span = tgt.span
         count = f" ({len(have)} of {len(want)})" if have else ""
         return self.report(
             ctx, span.__class__(span.line, span.column, span.line, span.column),
             f"term {quote(term.text)} {ref} is missing{count}",
-            source=src_span, severity=Severity.INFO if have else None,
-            anchor=block_anchor(ctx.source, src, f"/term:{term.text}"),
+            source=src_span, severity=None if strong else Severity.INFO, anchor=anchor,
         )
 
 
@@ -98,26 +121,48 @@ def _renamed(ctx: TranslationContext, src: Block, tgt: Block, term: Term, at: tu
         extra = tgt_counts.get(other.text, [])
         if other.text == term.text or len(extra) <= len(src_counts.get(other.text, [])):
             continue
+        if not (words & set(other.text.lower().split())) and fuzz.ratio(other.text, term.text) < 60:
+            continue  # an unrelated name that happens to be extra is no evidence of a rename
         for span in _prefer_container(src, tgt, at, extra):
             span = _expand(tgt.text, *span)
-            if span not in used:
+            found = tgt.text[span[0] : span[1]]
+            if not _overlaps(span, used) and not _within(found, term.text):
                 return span
-    regions = _containers(src, tgt, at) + [(0, len(tgt.text))]
-    for lo, hi in regions:
+    containers = _containers(src, tgt, at)
+    for lo, hi in containers + [(0, len(tgt.text))]:
+        inside = (lo, hi) in containers
         best: tuple[float, tuple[int, int]] | None = None
-        for m in _NAME_RUN.finditer(tgt.text, lo, hi):
-            run = m.group()
-            if not any(w.lower() in words for w in run.split()) and fuzz.ratio(run, term.text) < 70:
+        for m in _CAPITALIZED_RUN.finditer(tgt.text, lo, hi):
+            start, run = m.start(), m.group()
+            if " " in run and _sentence_start(tgt.text, start):
+                first = run.split(" ", 1)[0]
+                if first.lower() not in words:
+                    start, run = start + len(first) + 1, run.split(" ", 1)[1]
+            span = (start, start + len(run))
+            shares = any(w.lower() in words for w in run.split())
+            # In the aligned link or bold span, a new multi-word name is a rename even if it
+            # shares no word ("Rantai Pintar Binance"); elsewhere it must look like the term.
+            new_name = inside and " " in run and run not in src.text
+            if not (shares or new_name or fuzz.ratio(run, term.text) >= 70):
                 continue
-            span = _trim_run(tgt.text, m.start(), m.end(), term)
-            if span in used:
-                continue
-            score = fuzz.token_set_ratio(tgt.text[span[0] : span[1]], term.text)
+            if _overlaps(span, used) or _within(run, term.text) or _within(term.text, run):
+                continue  # a part of the term, or the term inside a longer name: no rename
+            score = fuzz.token_sort_ratio(run, term.text) + (40 if new_name else 0)
             if best is None or score > best[0]:
                 best = (score, span)
         if best is not None and best[0] >= 50:
             return best[1]
     return None
+
+
+# A run of capitalized Latin-script words: what a product name looks like in any language.
+_NAME_WORD = "[A-Z\u00c0-\u00de][A-Za-z0-9\u00c0-\u024f]*(?:[.\\-][A-Za-z0-9\u00c0-\u024f]+)*"
+_CAPITALIZED_RUN = re.compile(f"{_NAME_WORD}(?: (?:{_NAME_WORD}|[0-9][A-Za-z0-9.]*))*")
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?:;\"'«“(—–-*"
 
 
 _CAPITALIZED = re.compile(r"[^\W\d_][\w\-]*")
@@ -138,26 +183,40 @@ def _expand(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _trim_run(text: str, start: int, end: int, term: Term) -> tuple[int, int]:
-    """Keep only the capitalized/name-like words of a run around the shared word."""
-    words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
-    keep = [w for w in words if w[2][0].isupper() or any(c.isdigit() for c in w[2])
-            or w[2].lower() in term.text.lower().split()]
-    if not keep:
-        return start, end
-    # The longest contiguous stretch of kept words.
-    best: list[tuple[int, int, str]] = []
-    current: list[tuple[int, int, str]] = []
-    kept = set(keep)
-    for w in words:
-        if w in kept:
-            current.append(w)
-            if len(current) > len(best):
-                best = list(current)
-        else:
-            current = []
-    s, e = best[0][0], best[-1][1]
-    return s, e - (1 if text[e - 1] in ",.;:" else 0)
+def _name_like(term: str) -> bool:
+    """Several words, or one word with an inner capital, a digit or a dot: a name, not a
+    capitalized dictionary word."""
+    return " " in term or any(c.isupper() or c.isdigit() or c == "." for c in term[1:])
+
+
+def _words_nearby(term: str, text: str, window: int = 6) -> bool:
+    words = term.split()
+    tokens = text.split()
+    positions = [i for i, tok in enumerate(tokens) if tok.strip(",.;:()") in words]
+    found = {tokens[i].strip(",.;:()") for i in positions}
+    if found != set(words):
+        return False
+    return max(positions) - min(positions) < len(words) + window
+
+
+def _all(term: Term, text: str, lang: str) -> list[tuple[int, int]]:
+    return sorted(span for form in term.forms(lang)
+                  for span in occurrences(form, text, term.case_sensitive))
+
+
+def _within(small: str, big: str) -> bool:
+    return re.search(bounded(small), big) is not None
+
+
+def _other_script(text: str) -> bool:
+    """Is the text mostly written in a script other than Latin (Cyrillic, CJK, Arabic…)?"""
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
+    return bool(letters) and latin * 2 < len(letters)
+
+
+def _overlaps(span: tuple[int, int], taken: set[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
 
 
 def _containers(src: Block, tgt: Block, at: tuple[int, int]) -> list[tuple[int, int]]:
