@@ -31,7 +31,7 @@ THRESHOLD = 0.35
 MOVED_THRESHOLD = 0.75
 
 _KIND_GROUP = {"paragraph": "text", "item": "text", "heading": "heading", "code": "code",
-               "table": "table", "html": "html", "rule": "rule"}
+               "table": "table", "html": "html", "rule": "rule", "shortcode": "shortcode"}
 
 
 @dataclass(frozen=True)
@@ -158,6 +158,8 @@ class _Scorer:
             parts.append((3.0, feat))
         if ga == "code":
             parts.append((3.0, fuzz.ratio(a.code, b.code) / 100.0))
+        elif ga == "shortcode":
+            parts.append((4.0, 1.0 if a.info == b.info else 0.0))
         elif ga == "table":
             parts.append((2.0, 1.0 if a.columns == b.columns else 0.5 if a.rows == b.rows else 0.2))
         share_a = len(a.text) / self.src_len

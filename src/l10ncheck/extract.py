@@ -51,6 +51,23 @@ class _Builder:
             handler(self, node, ctx)
 
 
+# Hugo shortcodes ({{< x >}}, {{% /x %}}) and Docusaurus admonition fences (:::note) are
+# structure, not prose: a paragraph made only of them becomes a "shortcode" block, compared by
+# the shortcode names (parameters such as a translated title may differ).
+_SHORTCODE = re.compile(r"\{\{[<%]\s*(/?[\w./-]+)[^{}]*?[%>]\}\}|^:::\s*([\w-]*)")
+
+
+def _shortcode_names(text: str) -> str | None:
+    stripped = text.strip()
+    if not stripped or not (stripped.startswith("{{") or stripped.startswith(":::")):
+        return None
+    names: list[str] = []
+    rest = _SHORTCODE.sub(lambda m: names.append(m.group(1) or ":::" + (m.group(2) or "")) or " ", stripped)
+    if rest.strip() or not names:
+        return None
+    return " ".join(names)
+
+
 _HEADING_ID = re.compile(r"\s*\{#([^}\s]+)[^}]*\}\s*$")
 
 
@@ -66,6 +83,9 @@ def _text_block(kind: str) -> Callable[[_Builder, Node, _Context], None]:
             span = Span(ctx.item_marker.line, ctx.item_marker.column, span.end_line, span.end_column)
         fields = inline.fields()
         info = ""
+        names = _shortcode_names(str(fields["text"])) if kind == "paragraph" else None
+        if names is not None:
+            block_kind, info = "shortcode", names
         if kind == "heading":
             # `## Title {#anchor}` (Hugo, Docusaurus, kramdown): the id is not heading text.
             m = _HEADING_ID.search(str(fields["text"]))

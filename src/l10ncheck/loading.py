@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 _BOM = "\ufeff"
-_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(.*?\n)?\1[ \t]*(?:\n|\Z)", re.S)
+# Blank lines before the opening fence are tolerated (seen in real Hugo sites).
+_FRONT_MATTER = re.compile(r"\A(?:[ \t]*\n)*(---|\+\+\+)[ \t]*\n(.*?\n)?\1[ \t]*(?:\n|\Z)", re.S)
 # Control characters that never occur in text (NUL and friends, not tab/newline/form feed).
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 

@@ -238,7 +238,7 @@ def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
     for lang, alignment in sorted(alignments.items()):
         for pair in alignment.matched():
             assert pair.source is not None and pair.target is not None
-            if pair.source.kind in ("code", "html"):
+            if pair.source.kind in ("code", "html", "shortcode"):
                 continue
             src = pair.source.text
             source_text[pair.source.index] = src

@@ -56,3 +56,19 @@ def same_destination(src_url: str, tgt_url: str, source_lang: str, lang: str) ->
     langs = frozenset({normalize_lang(source_lang), normalize_lang(lang),
                        _primary(source_lang), _primary(lang)})
     return canonical(a, langs) == canonical(b, langs)
+
+
+def localized_resource(src_url: str, tgt_url: str, lang: str) -> bool:
+    """Does the translation link to the same site under its own language (a localized
+    article with another title), rather than to another site?"""
+    a, b = _SPLIT.match(src_url.strip()), _SPLIT.match(tgt_url.strip())
+    if not a or not b or not a.group(1) or not b.group(1):
+        return False
+    host_a, host_b = a.group(2).lower(), b.group(2).lower()
+    first_b, _, tail_b = host_b.partition(".")
+    _, _, tail_a = host_a.partition(".")
+    primary = _primary(lang)
+    if tail_a == tail_b and (first_b == primary or normalize_lang(first_b) == normalize_lang(lang)):
+        return True
+    segments = b.group(3).split("/")
+    return host_a == host_b and any(s and normalize_lang(s) in (normalize_lang(lang), primary) for s in segments)

@@ -80,7 +80,7 @@ def item_lists_with_partner(ctx: TranslationContext, side: str) -> set[int]:
 
 KIND_NAMES = {
     "paragraph": "paragraph", "item": "list item", "heading": "heading", "code": "code block",
-    "table": "table", "html": "HTML block", "rule": "horizontal rule",
+    "table": "table", "html": "HTML block", "rule": "horizontal rule", "shortcode": "shortcode",
 }
 
 

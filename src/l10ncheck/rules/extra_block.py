@@ -42,4 +42,6 @@ class ExtraBlock(Rule):
             yield self.report(
                 ctx, block.span, f"{what} {quote(block.text or block.code)} is not in the source",
                 anchor=block_anchor(ctx.target, block, "+"),
+                # A dropped horizontal rule changes the look, not the content.
+                severity=Severity.INFO if block.kind == "rule" else None,
             )

@@ -4,7 +4,14 @@ from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
 from l10ncheck.rules._links import link_pairs, same_destination
+from l10ncheck.urls import localized_resource
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, where
+
+
+def _page(url: str) -> str:
+    """The URL without its #fragment; a fragment-only link keeps a marker."""
+    page, _, _ = url.partition("#")
+    return page if page or not url.startswith("#") else "#"
 
 
 class LinkUrlChanged(Rule):
@@ -12,7 +19,10 @@ class LinkUrlChanged(Rule):
 
     Why it matters: a changed destination sends readers to the wrong page, a mistyped one
     to an error page. A link to the same page in the translation's language (`/en/` →
-    `/ru/`, `en.wikipedia.org` → `ru.wikipedia.org`) is not drift.
+    `/ru/`, `/service/` → `/es/service/`) is not drift, nor is a changed `#anchor` (anchors
+    follow translated headings). A link to another page of the same site in the
+    translation's language (`en.wikipedia.org/wiki/Contraction` →
+    `de.wikipedia.org/wiki/Kontraktion`) is reported as info.
 
     Example:
         en: `[withdrawing here](https://support.metamask.io/…/4416069050011)`
@@ -29,12 +39,16 @@ class LinkUrlChanged(Rule):
             s, t = pair.source, pair.target
             if s is None or t is None:
                 continue
-            if same_destination(s.url, t.url, ctx.source_lang, ctx.lang):
-                continue
+            if same_destination(_page(s.url), _page(t.url), ctx.source_lang, ctx.lang):
+                continue  # anchors follow translated headings: the anchor rule's business
+            localized = localized_resource(s.url, t.url, ctx.lang)
             end = t.span
             yield self.report(
                 ctx, Span(end.line, end.column, end.end_line, end.end_column),
-                f"link points to {t.url}, source link ({where(ctx.source, s.span)}) to {s.url}",
-                source=s.span, suggestion=s.url,
+                f"link points to {t.url}, source link ({where(ctx.source, s.span)}) to {s.url}"
+                + (" (the same site in the translation's language: check it is the same topic)"
+                   if localized else ""),
+                source=s.span, suggestion=None if localized else s.url,
+                severity=Severity.INFO if localized else None,
                 anchor=block_anchor(ctx.source, src, f"/link:{s.url}"),
             )

@@ -46,4 +46,6 @@ class MissingBlock(Rule):
                 f"{what} {quote(block.text or block.code)} ({where(ctx.source, block.span)})"
                 " is missing",
                 source=block, anchor=block_anchor(ctx.source, block),
+                # A dropped horizontal rule changes the look, not the content.
+                severity=Severity.INFO if block.kind == "rule" else None,
             )

@@ -10,9 +10,18 @@ from l10ncheck.textutil import is_spaceless, is_word_char
 
 
 def _joins(outside: str, inside: str) -> bool:
-    """Do two adjacent characters belong to one word (in a script that spaces its words)?"""
+    """Do two adjacent characters belong to one word (in a script that spaces its words)?
+
+    Korean attaches particles to the noun before them ("[애플리케이션](…)의"), so Hangul is
+    judged like the scripts without spaces."""
     return (is_word_char(outside) and is_word_char(inside)
-            and not is_spaceless(outside) and not is_spaceless(inside))
+            and not is_spaceless(outside) and not is_spaceless(inside)
+            and not _hangul(outside) and not _hangul(inside))
+
+
+def _hangul(ch: str) -> bool:
+    cp = ord(ch) if ch else 0
+    return 0xAC00 <= cp <= 0xD7AF or 0x1100 <= cp <= 0x11FF or 0x3130 <= cp <= 0x318F
 
 
 def splits_word(link: Link) -> tuple[bool, bool]:
@@ -28,7 +37,7 @@ class SplitWordLink(Rule):
     Why it matters: the link reads as a fragment, screen readers announce a broken word,
     and it usually means the link was moved by hand to the wrong place. Not applied to
     scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Burmese), where
-    words have no visible boundary.
+    words have no visible boundary, nor to Korean, whose particles attach to the linked noun.
 
     Example:
         en: `We have instructions for that [here](…).`

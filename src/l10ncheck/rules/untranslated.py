@@ -14,6 +14,7 @@ from l10ncheck.terms import count_terms
 MIN_WORDS = 4
 SIMILARITY = 92
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+_SHORTCODES = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
 
 
 def prose_words(block: Block, ctx: TranslationContext, lang: str) -> list[str]:
@@ -21,13 +22,25 @@ def prose_words(block: Block, ctx: TranslationContext, lang: str) -> list[str]:
     bare URLs: what a translator is expected to translate."""
     text = block.text
     cut = [(c.start, c.end) for c in block.code_spans]
+    cut += [(m.start(), m.end()) for m in _SHORTCODES.finditer(text)]
     cut += [(l.start, l.end) for l in block.links if l.autolink]
     for spans in count_terms(ctx.terms, text, lang).values():
         cut.extend(spans)
-    for start, end in sorted(cut, reverse=True):
+    for start, end in _merge(cut):
         text = text[:start] + " " + text[end:]
     # Capitalized and camel-case words are names, not prose ("Trust Wallet", "MetaMask").
     return [w.lower() for w in _WORDS.findall(text) if not any(c.isupper() for c in w)]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping spans, last first, so cutting one never shifts the next."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in reversed(merged)]
 
 
 def same_prose(src: Block, tgt: Block, ctx: TranslationContext) -> bool:
@@ -64,7 +77,7 @@ class UntranslatedBlock(Rule):
         for pair in ctx.alignment.matched():
             src, tgt = pair.source, pair.target
             assert src is not None and tgt is not None
-            if src.kind in ("code", "html", "rule") or len(prose_words(src, ctx, ctx.source_lang)) < MIN_WORDS:
+            if src.kind in ("code", "html", "rule", "shortcode") or len(prose_words(src, ctx, ctx.source_lang)) < MIN_WORDS:
                 continue
             judged += 1
             if same_prose(src, tgt, ctx):
