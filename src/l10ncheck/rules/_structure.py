@@ -92,3 +92,81 @@ def is_comment(block: Block) -> bool:
     """An HTML comment block: a note to writers, invisible to readers."""
     code = block.code.strip()
     return block.kind == "html" and code.startswith("<!--") and code.endswith("-->")
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Consecutive blocks of one side with no partner: one dropped (or added) stretch of text,
+    such as a tldr example (its description and its command), reported once."""
+
+    pair_index: int  # of the first block, for insertion_point
+    blocks: tuple[Block, ...]
+
+    @property
+    def first(self) -> Block:
+        return self.blocks[0]
+
+    @property
+    def more(self) -> int:
+        """Blocks after the first, not counting the rest of a list the first one opens."""
+        head = self.blocks[0]
+        return sum(1 for b in self.blocks[1:] if not (b.kind == "item" and b.list_id == head.list_id))
+
+
+def gaps(ctx: TranslationContext, side: str) -> list[Gap]:
+    skeleton = ctx.source if side == "source" else ctx.target
+    covered = covered_by_section_gap(ctx, side)
+    with_partner = item_lists_with_partner(ctx, side)
+    runs: list[Gap] = []
+    current: list[tuple[int, Block]] = []
+    seen_lists: set[int] = set()
+
+    def flush() -> None:
+        if current:
+            runs.append(Gap(current[0][0], tuple(b for _, b in current)))
+            current.clear()
+
+    for i, pair in enumerate(ctx.alignment.pairs):
+        block, other = _side(pair, side), _other(pair, side)
+        if block is None:
+            continue  # the other side's extra block does not break this side's run
+        if other is not None:
+            flush()
+            continue
+        if block.index in covered or is_comment(block):
+            continue
+        if block.kind == "item" and (block.list_id in with_partner or block.list_id in seen_lists):
+            # Items of a list that is otherwise there are list-item-count's; the rest of a
+            # dropped list is part of the list already in this run.
+            if block.list_id in seen_lists:
+                continue
+            flush()
+            continue
+        if block.kind == "item":
+            seen_lists.add(block.list_id)
+        if current and skeleton.section_of(current[-1][1].index) != skeleton.section_of(block.index):
+            flush()
+        current.append((i, block))
+    flush()
+    return runs
+
+
+def describe_gap(ctx: TranslationContext, gap: Gap, side: str) -> str:
+    """'paragraph "…"' or 'list (3 items) starting with "…"', plus how many blocks follow."""
+    skeleton = ctx.source if side == "source" else ctx.target
+    block = gap.first
+    what = describe(block)
+    if block.kind == "item":
+        size = skeleton.lists[block.list_id].size
+        what = f"list ({size} item{'s' if size != 1 else ''}) starting with"
+    text = f"{what} {_quote(block.text or block.code)}"
+    more = gap.more
+    if more:
+        text += f" and {more} more block{'s' if more != 1 else ''}"
+    return text
+
+
+def _quote(text: str) -> str:
+    from l10ncheck.rules.base import quote
+
+    return quote(text)

@@ -3,10 +3,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
-from l10ncheck.rules._structure import (
-    covered_by_section_gap, describe, is_comment, item_lists_with_partner, unpaired,
-)
-from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote
+from l10ncheck.rules._structure import describe_gap, gaps
+from l10ncheck.rules.base import Rule, TranslationContext, block_anchor
 
 
 class ExtraBlock(Rule):
@@ -19,6 +17,8 @@ class ExtraBlock(Rule):
     Example:
         en: two paragraphs
         ms: the same two paragraphs and a third one between them
+
+    Consecutive extra blocks are reported once.
     """
 
     code = "S105"
@@ -27,21 +27,12 @@ class ExtraBlock(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
-        covered = covered_by_section_gap(ctx, "target")
-        lists_with_partner = item_lists_with_partner(ctx, "target")
-        reported_lists: set[int] = set()
-        for _, block in unpaired(ctx, "target"):
-            if block.index in covered or is_comment(block):
-                continue
-            what = describe(block)
-            if block.kind == "item":
-                if block.list_id in lists_with_partner or block.list_id in reported_lists:
-                    continue
-                reported_lists.add(block.list_id)
-                what = "list starting with"
+        for gap in gaps(ctx, "target"):
+            block = gap.first
+            verb = "are" if gap.more else "is"
             yield self.report(
-                ctx, block.span, f"{what} {quote(block.text or block.code)} is not in the source",
+                ctx, block.span, f"{describe_gap(ctx, gap, 'target')} {verb} not in the source",
                 anchor=block_anchor(ctx.target, block, "+"),
-                # A dropped horizontal rule changes the look, not the content.
-                severity=Severity.INFO if block.kind == "rule" else None,
+                # A horizontal rule changes the look, not the content.
+                severity=Severity.INFO if all(b.kind == "rule" for b in gap.blocks) else None,
             )

@@ -14,6 +14,8 @@ from l10ncheck.terms import count_terms
 MIN_WORDS = 4
 SIMILARITY = 92
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+# Command and file names ("reload-or-try-restart", "config_file.yaml") are not prose.
+_IDENTIFIER = re.compile(r"\S*\w[-_./]\w\S*")
 _SHORTCODES = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
 
 
@@ -23,6 +25,7 @@ def prose_words(block: Block, ctx: TranslationContext, lang: str) -> list[str]:
     text = block.text
     cut = [(c.start, c.end) for c in block.code_spans]
     cut += [(m.start(), m.end()) for m in _SHORTCODES.finditer(text)]
+    cut += [(m.start(), m.end()) for m in _IDENTIFIER.finditer(text)]
     cut += [(l.start, l.end) for l in block.links if l.autolink]
     for spans in count_terms(ctx.terms, text, lang).values():
         cut.extend(spans)
