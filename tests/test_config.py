@@ -10,6 +10,7 @@ from l10ncheck.config import (
     Config,
     ConfigError,
     find_config,
+    ignored_codes,
     load_config,
     load_config_file,
     resolve_severity,
@@ -253,3 +254,99 @@ def test_resolve_severity() -> None:
     }
     with pytest.raises(ConfigError, match=r"^x\.toml: unknown rule or category in severity: Z1$"):
         resolve_severity(RULES, Config(severity=(("Z1", "info"),), config_path="x.toml"))
+
+
+# -- per-file and per-language ignores, baseline -------------------------------------------
+
+
+def test_per_file_and_per_language_ignores_and_baseline(in_tmp: Path) -> None:
+    write(
+        in_tmp / "site" / "pyproject.toml",
+        """[tool.l10ncheck]
+baseline = "ci/l10ncheck-baseline.json"
+per-language-ignores = { pt_BR = ["T401"], ru = ["link", "E304"] }
+
+[tool.l10ncheck.per-file-ignores]
+"articles/*/ru.md" = ["split-word-link"]
+"legacy/" = ["structure"]
+""",
+    )
+    config = load_config("site")
+    assert config.baseline == os.path.join("site", "ci", "l10ncheck-baseline.json")
+    assert config.per_file_ignores == (
+        ("articles/*/ru.md", ("split-word-link",)),
+        ("legacy/", ("structure",)),
+    )
+    assert config.per_language_ignores == (("pt-br", ("T401",)), ("ru", ("link", "E304")))
+
+
+def test_ignored_codes_match_globs_relative_to_the_config_file(in_tmp: Path) -> None:
+    config = Config(
+        per_file_ignores=(
+            ("articles/*/ru.md", ("L204",)),
+            ("old/legacy", ("S1",)),
+            ("drafts", ("link",)),
+            ("**/nl.md", ("missing-term",)),
+            ("ms.md", ("emphasis",)),
+        ),
+        per_language_ignores=(("pt-BR", ("T401",)),),
+        config_path=os.path.join("site", "l10ncheck.toml"),
+    )
+    ignored = ignored_codes(config, RULES + (FakeRule("T401", "missing-term", Category.TERM),
+                                             FakeRule("E301", "missing-bold", Category.EMPHASIS)))
+    assert ignored(os.path.join("site", "articles", "a", "ru.md"), "ru") == {"L204"}
+    assert ignored(os.path.join("site", "articles", "a", "b", "ru.md"), "ru") == set()
+    assert ignored(os.path.join("site", "old", "legacy", "x", "en.md"), "en") == {"S101"}
+    assert ignored(os.path.join("site", "legacy", "old", "legacy", "en.md"), "en") == set()
+    assert ignored(os.path.join("site", "a", "drafts", "en.md"), "en") == {"L101", "L204", "L205"}
+    assert ignored(os.path.join("site", "docs", "deep", "nl.md"), "nl") == {"T401"}
+    assert ignored(os.path.join("site", "docs", "ms.md"), "ms") == {"E301"}
+    assert ignored(os.path.join("site", "docs", "pt_BR.md"), "pt_br") == {"T401"}
+    assert ignored(os.path.join("elsewhere", "articles", "a", "ru.md"), "ru") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('per-file-ignores = ["x"]\n', "l10ncheck.toml:1: per-file-ignores must be a table of glob pattern = [rules]"),
+        (
+            '[per-file-ignores]\n"a/*.md" = ["L204"]\n"b/*.md" = "L204"\n',
+            "l10ncheck.toml:3: per-file-ignores.'b/*.md' must be a list of strings",
+        ),
+        (
+            '[per-file-ignores]\n"a/*.md" = ["L204"]\n\n"b/*.md" = ["Z999", "link"]\n',
+            "l10ncheck.toml:4: per-file-ignores.'b/*.md': unknown rule or category: Z999",
+        ),
+        (
+            'per-language-ignores = { ru = ["T401"], english = ["L204"] }\n',
+            "l10ncheck.toml:1: per-language-ignores.english: 'english' is not a language code",
+        ),
+        (
+            '\n[per-language-ignores]\nru = ["nope"]\n',
+            "l10ncheck.toml:3: per-language-ignores.ru: unknown rule or category: nope",
+        ),
+        ("baseline = 1\n", "l10ncheck.toml:1: baseline must be a path (got integer 1)"),
+    ],
+)
+def test_ignore_errors_point_at_the_entry(in_tmp: Path, text: str, message: str) -> None:
+    write(in_tmp / "l10ncheck.toml", text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(".")
+    assert str(caught.value).startswith(message), str(caught.value)
+
+
+def test_ignores_are_applied_by_the_api(in_tmp: Path) -> None:
+    import shutil
+
+    from l10ncheck.api import check
+
+    root = Path(__file__).resolve().parents[1]
+    shutil.copytree(root / "articles", in_tmp / "articles")
+    write(
+        in_tmp / "l10ncheck.toml",
+        '[per-file-ignores]\n"articles/*/ms.md" = ["missing-term"]\n'
+        '[per-language-ignores]\nnl = ["link"]\n',
+    )
+    report = check(["articles"], load_config("articles"))
+    found = {(d.lang, d.code) for d in report.diagnostics}
+    assert found == {("ms", "L204"), ("nl", "S107"), ("ru", "T401")}

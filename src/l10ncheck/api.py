@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 
 from l10ncheck.align import Alignment, align
-from l10ncheck.config import Config, ConfigError, select_rules
+from l10ncheck.config import Config, ConfigError, ignored_codes, select_rules
 from l10ncheck.diagnostics import (
     ArticleInfo, Diagnostic, DocumentInfo, Report, Severity, Span, sort_diagnostics,
 )
@@ -20,6 +20,7 @@ from l10ncheck.extract import build_skeleton
 from l10ncheck.loading import Text, Unreadable, decode
 from l10ncheck.rules import ALL_RULES, Rule
 from l10ncheck.rules.base import ArticleContext, FileProblem, TranslationContext
+from l10ncheck.suppressions import apply_suppressions
 from l10ncheck.terms import GlossaryError, Term, learn_terms, parse_glossary
 
 # A language must cover this share of the articles before a missing file in it is reported.
@@ -30,6 +31,7 @@ def check(paths: Sequence[str], config: Config) -> Report:
     """Check every article under ``paths`` and return the sorted, filtered findings."""
     rules = active_rules(config)
     glossary = load_glossary(config)
+    ignored = ignored_codes(config, ALL_RULES)  # per-file-ignores, per-language-ignores
     found = discover(paths, config.source_lang, config.layout)
     expected = expected_languages(found)
     diagnostics: list[Diagnostic] = []
@@ -38,6 +40,7 @@ def check(paths: Sequence[str], config: Config) -> Report:
         articles.append(ArticleInfo(article.slug, tuple(
             DocumentInfo(f.lang, f.path) for f in article.files)))
         diagnostics.extend(check_article(article, found.source_lang, rules, glossary, expected))
+    diagnostics = [d for d in diagnostics if d.code not in ignored(d.path, d.lang)]
     overrides = dict(config.severity)
     if overrides:
         by_key = {r.code: r for r in rules} | {r.name: r for r in rules}
@@ -120,15 +123,15 @@ def check_article(article: Article, source_lang: str, rules: Iterable[Rule],
     for rule in rules:
         diagnostics.extend(rule.check_article(article_ctx))
     if source_text is None or source_file is None or not source_text.body.strip():
-        return diagnostics
-    if len(texts) < 2:
-        return diagnostics  # nothing to compare the source with
+        return apply_suppressions(article, texts, diagnostics, rules)
+    if len(texts) < 2:  # nothing to compare the source with
+        return apply_suppressions(article, texts, diagnostics, rules)
     documents = {
         f.lang: (f.path, texts[f.lang].body) for f in article.files
         if f.lang in texts and texts[f.lang].body.strip()
     }
     diagnostics.extend(check_documents(article.slug, source_lang, documents, rules, glossary))
-    return diagnostics
+    return apply_suppressions(article, texts, diagnostics, rules)
 
 
 def check_documents(slug: str, source_lang: str, documents: Mapping[str, tuple[str, str]],

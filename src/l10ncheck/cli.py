@@ -1,4 +1,8 @@
-"""Command line: options in, one api call, one reporter, an exit code.
+"""Command line: options in, one api call, reporters, an exit code.
+
+One run writes the ``--format`` report to standard output (or ``--output``), any number of
+``--report FORMAT=PATH`` files, and ``--statistics``; ``--baseline`` hides accepted findings
+from all of them and from the exit code.
 
 Exit codes: 0 no finding at or above the fail level, 1 drift found, 2 usage, configuration
 or internal error (one line on standard error, never a traceback).
@@ -10,20 +14,25 @@ import json
 import os
 import sys
 import textwrap
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import click
 
-from l10ncheck import __version__
+from l10ncheck import __version__, baseline
 from l10ncheck.api import active_rules, check
+from l10ncheck.baseline import Baseline, BaselineError, Outcome
 from l10ncheck.config import FAIL_LEVELS, Config, ConfigError, load_config, load_config_file
 from l10ncheck.diagnostics import Report, Severity
 from l10ncheck.discovery import DiscoveryError
 from l10ncheck.reporters import FORMATS, get_reporter
+from l10ncheck.reporters._common import plural
 from l10ncheck.reporters.github import step_summary
 
 EXIT_OK, EXIT_DRIFT, EXIT_ERROR = 0, 1, 2
 DEFAULT_PATH = "articles/"
+# Formats for browsers, not terminals: written to a file even without --output/=PATH.
+DEFAULT_REPORT_PATHS = {"html": "reports/l10ncheck.html"}
 
 
 class _DefaultGroup(click.Group):
@@ -53,36 +62,61 @@ def main() -> None:
 @click.option("--fail-level", type=click.Choice(FAIL_LEVELS), help="Lowest severity that fails the run (default: warning).")
 @click.option("--format", "format_", type=click.Choice(sorted(FORMATS)), help="Output format (default: text).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str), help="Write the report to FILE instead of standard output.")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT=PATH", help="Also write a report in FORMAT to PATH (repeatable), e.g. sarif=reports/drift.sarif.")
+@click.option("--statistics", is_flag=True, help="Print counts per rule and per article and language after the report.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=str), help="Accepted findings (JSON): they are not reported and do not fail the run.")
+@click.option("--update-baseline", is_flag=True, help="Write the current findings to the --baseline file (dropping fixed ones).")
 @click.option("--layout", help="Force a layout instead of detecting it (article-dir, lang-dir, lang-suffix, ...).")
 @click.option("--glossary", type=click.Path(path_type=str), help="Glossary of protected terms (TOML).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), help="Use this config file instead of searching for one.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
 def check_command(paths: tuple[str, ...], source_lang: str | None, select: tuple[str, ...],
                   ignore: tuple[str, ...], fail_level: str | None, format_: str | None,
-                  output: str | None, layout: str | None, glossary: str | None,
-                  config_file: str | None, color: bool | None) -> None:
+                  output: str | None, reports: tuple[str, ...], statistics: bool,
+                  baseline_file: str | None, update_baseline: bool, layout: str | None,
+                  glossary: str | None, config_file: str | None, color: bool | None) -> None:
     """Check PATH... (default: articles/) and report drift."""
     targets = list(paths) or [DEFAULT_PATH]
     try:
         config = _config(targets, config_file, {
             "source_lang": source_lang, "select": _split(select) or None,
             "ignore": _split(ignore) or None, "fail_level": fail_level, "format": format_,
-            "layout": layout, "glossary": glossary,
+            "layout": layout, "glossary": glossary, "baseline": baseline_file,
         })
+        fmt = config.format if config.format in FORMATS else "text"
+        output = output or DEFAULT_REPORT_PATHS.get(fmt)
+        extra = _report_targets(reports, output)
+        if update_baseline and not config.baseline:
+            raise ConfigError("--update-baseline needs --baseline FILE (or baseline in the config)")
+        accepted = _load_baseline(config.baseline, missing_ok=update_baseline)
         for path in targets:
             if not os.path.lexists(path):
                 raise DiscoveryError(f"path not found: {path}")
         report = check(targets, config)
-        fmt = config.format if config.format in FORMATS else "text"
+        outcome = None
+        if accepted is not None:
+            if update_baseline and config.baseline:
+                fixed = baseline.apply(report, accepted).fixed
+                accepted = _write_baseline(config.baseline, baseline.update(report, accepted), fixed)
+            outcome = baseline.apply(report, accepted)
+            report = outcome.report
         use_color = color if color is not None else (output is None and sys.stdout.isatty()
                                                      and "NO_COLOR" not in os.environ)
-        rendered = get_reporter(fmt)(report, color=bool(use_color) and fmt == "text")
-        _emit(rendered, output)
+        _emit(_render(fmt, report, outcome, bool(use_color)), output)
+        if output is not None and fmt in DEFAULT_REPORT_PATHS:
+            click.echo(f"l10ncheck: wrote {output}", err=True)
+        for extra_fmt, path in extra:
+            _emit(_render(extra_fmt, report, outcome, False), path)
+        if statistics and fmt != "statistics":
+            # after the report; never inside a machine format that standard output carries
+            to_stderr = output is None and fmt != "text"
+            click.echo(("" if to_stderr or output else "\n") + get_reporter("statistics")(report),
+                       nl=False, err=to_stderr)
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-        if fmt == "github" and summary_file:
+        if summary_file and "github" in (fmt, *(f for f, _ in extra)):
             with open(summary_file, "a", encoding="utf-8", errors="backslashreplace") as handle:
                 handle.write(step_summary(report))
-    except (ConfigError, DiscoveryError) as exc:
+    except (ConfigError, DiscoveryError, BaselineError) as exc:
         _fail(str(exc))
     except OSError as exc:
         _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
@@ -122,6 +156,62 @@ def exit_code(report: Report, fail_level: str) -> int:
         return EXIT_OK
     threshold = Severity(fail_level).rank
     return EXIT_DRIFT if any(d.severity.rank >= threshold for d in report.diagnostics) else EXIT_OK
+
+
+def _report_targets(specs: Sequence[str], output: str | None) -> list[tuple[str, str]]:
+    """``--report FORMAT=PATH`` values as (format, path); a format with a default file (html)
+    may leave out ``=PATH``. Two reports into one file is an error, not a silent overwrite."""
+    targets = []
+    for spec in specs:
+        fmt, sep, path = (part.strip() for part in spec.partition("="))
+        if not sep:
+            path = DEFAULT_REPORT_PATHS.get(fmt, "")
+        if fmt not in FORMATS:
+            raise ConfigError(f"--report {spec}: unknown format {fmt!r} (choose one of: {', '.join(sorted(FORMATS))})")
+        if not path:
+            raise ConfigError(f"--report {spec}: expected FORMAT=PATH, e.g. sarif=reports/drift.sarif")
+        targets.append((fmt, path))
+    seen = {os.path.abspath(output)} if output else set()
+    for _, path in targets:
+        if os.path.abspath(path) in seen:
+            raise ConfigError(f"--report: two reports would be written to {path}")
+        seen.add(os.path.abspath(path))
+    return targets
+
+
+def _render(fmt: str, report: Report, outcome: Outcome | None, color: bool) -> str:
+    """One format's text; the text format also says what the baseline hid."""
+    rendered = get_reporter(fmt)(report, color=color and fmt == "text")
+    if fmt == "text" and outcome is not None:
+        rendered += _baseline_note(outcome)
+    return rendered
+
+
+def _baseline_note(outcome: Outcome) -> str:
+    lines = []
+    if outcome.baselined:
+        lines.append(f"{plural(outcome.baselined, 'finding')} accepted by the baseline "
+                     "(not shown, not failing the run).")
+    if outcome.fixed:
+        entries = "1 baseline entry is" if outcome.fixed == 1 else f"{outcome.fixed} baseline entries are"
+        lines.append(f"{entries} fixed: run with --update-baseline to drop them.")
+    return "".join(line + "\n" for line in lines)
+
+
+def _load_baseline(path: str | None, *, missing_ok: bool) -> Baseline | None:
+    if path is None:
+        return None
+    if missing_ok and not os.path.lexists(path):
+        return Baseline(os.path.dirname(path) or ".")
+    return baseline.load(path)
+
+
+def _write_baseline(path: str, accepted: Baseline, fixed: int) -> Baseline:
+    _emit(baseline.dumps(accepted), path)
+    dropped = f", {fixed} fixed dropped" if fixed else ""
+    click.echo(f"l10ncheck: wrote {path}: {plural(len(accepted.entries), 'accepted finding')}{dropped}",
+               err=True)
+    return accepted
 
 
 def _config(targets: list[str], config_file: str | None, overrides: dict[str, Any]) -> Config:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any, Protocol, cast
 
@@ -32,6 +32,7 @@ __all__ = [
     "ConfigError",
     "RuleLike",
     "find_config",
+    "ignored_codes",
     "load_config",
     "load_config_file",
     "resolve_severity",
@@ -56,6 +57,9 @@ class Config:
     layout: str = "auto"
     glossary: str | None = None
     severity: tuple[tuple[str, str], ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    per_language_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    baseline: str | None = None
     config_path: str | None = None
 
 
@@ -218,7 +222,15 @@ class _Where:
 
 
 class _Invalid(ValueError):
-    """A bad value, before we know whether it came from a file or the command line."""
+    """A bad value, before we know whether it came from a file or the command line.
+
+    ``entry`` names the offending key inside a table setting (a pattern of
+    ``per-file-ignores``), so the error can point at that line rather than the table's.
+    """
+
+    def __init__(self, message: str, entry: str | None = None):
+        super().__init__(message)
+        self.entry = entry
 
 
 def _describe(value: object) -> str:
@@ -250,6 +262,48 @@ def _strings(key: str, value: object) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
+def _ignores(key: str, value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``per-file-ignores`` (glob -> rules) or ``per-language-ignores`` (language -> rules).
+
+    Every rule selector must name a rule: an ignore that ignores nothing is a typo.
+    """
+    what = "glob pattern" if key == "per-file-ignores" else "language"
+    pairs = value.items() if isinstance(value, Mapping) else value
+    if not isinstance(pairs, Iterable) or isinstance(pairs, str):
+        raise _Invalid(f"{key} must be a table of {what} = [rules] (got {_describe(value)})")
+    rules = _known_rules()
+    result: dict[str, tuple[str, ...]] = {}
+    for pair in pairs:
+        if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str)):
+            raise _Invalid(f"{key} must be a table of {what} = [rules] (got {_describe(value)})")
+        entry, selectors = pair
+        name = f"{key}.{entry!r}" if key == "per-file-ignores" else f"{key}.{entry}"
+        try:
+            if key == "per-file-ignores":
+                if not entry.strip():
+                    raise _Invalid(f"{key} must not have an empty pattern")
+                target = entry.strip()
+            else:
+                if not is_lang_code(entry.strip()):
+                    raise _Invalid(f"{name}: {entry!r} is not a language code such as 'ru' or 'pt-BR'")
+                target = normalize_lang(entry)
+            codes = _strings(name, selectors)
+            unknown = [c for c in codes if not _matching(rules, c)]
+            if unknown:
+                raise _Invalid(f"{name}: unknown rule or category: {', '.join(unknown)}")
+        except _Invalid as error:
+            raise _Invalid(str(error), entry) from None
+        result[target] = result.get(target, ()) + codes
+    return tuple(result.items())
+
+
+def _known_rules() -> tuple[RuleLike, ...]:
+    # Imported when a setting names rules, not at the top: most runs never need it here.
+    from l10ncheck.rules import ALL_RULES
+
+    return ALL_RULES
+
+
 def _validate(key: str, value: object) -> object:
     """The normalized value of one setting; raises _Invalid naming the TOML key."""
     if key == "source-lang":
@@ -266,10 +320,12 @@ def _validate(key: str, value: object) -> object:
         return _choice(key, value, FORMATS)
     if key == "layout":
         return _choice(key, value, LAYOUTS)
-    if key == "glossary":
+    if key in ("glossary", "baseline"):
         if not isinstance(value, str) or not value.strip():
-            raise _Invalid(f"glossary must be a path (got {_describe(value)})")
+            raise _Invalid(f"{key} must be a path (got {_describe(value)})")
         return value.strip()
+    if key in ("per-file-ignores", "per-language-ignores"):
+        return _ignores(key, value)
     if key == "severity":
         pairs = value.items() if isinstance(value, Mapping) else value
         if not isinstance(pairs, Iterable) or isinstance(pairs, str):
@@ -301,10 +357,13 @@ def _from_table(table: Mapping[str, object], where: _Where) -> Config:
         try:
             values[_KEYS[key]] = _validate(key, value)
         except _Invalid as error:
-            raise where.error(key, str(error)) from None
-    glossary = values.get("glossary")
-    if isinstance(glossary, str):  # relative to the file, so it works from any directory
-        values["glossary"] = os.path.normpath(os.path.join(os.path.dirname(where.path), glossary))
+            if error.entry is None:
+                raise where.error(key, str(error)) from None
+            raise where.error(error.entry, str(error), subtable=key) from None
+    for key in ("glossary", "baseline"):  # relative to the file, so it works from any directory
+        path = values.get(key)
+        if isinstance(path, str):
+            values[key] = os.path.normpath(os.path.join(os.path.dirname(where.path), path))
     return replace(Config(), **values)
 
 
@@ -369,6 +428,70 @@ def select_rules(
             codes = {rule.code for rule in matched}
             chosen = chosen | codes if add else chosen - codes
     return frozenset(chosen)
+
+
+def ignored_codes(config: Config, rules: Iterable[RuleLike]) -> Callable[[str, str], frozenset[str]]:
+    """A function ``(path, lang) -> codes`` that ``per-file-ignores`` and
+    ``per-language-ignores`` turn off for that file.
+
+    Patterns are globs relative to the config file's folder (the working directory when
+    there is none), with ``/`` as separator: ``*`` and ``?`` stay inside one folder, ``**``
+    crosses folders, a pattern naming a folder covers everything under it, and a pattern
+    without ``/`` matches at any depth (``ru.md``, ``legacy``), as in ``.gitignore``.
+    """
+    known = list(rules)
+    root = os.path.dirname(os.path.abspath(config.config_path)) if config.config_path else os.getcwd()
+
+    def codes(selectors: Sequence[str]) -> frozenset[str]:
+        return frozenset(rule.code for s in selectors for rule in _matching(known, s))
+
+    by_pattern = [
+        (_glob(pattern if "/" in pattern.strip().strip("/") else "**/" + pattern.strip()), codes(selectors))
+        for pattern, selectors in config.per_file_ignores
+    ]
+    by_lang = {normalize_lang(lang): codes(selectors) for lang, selectors in config.per_language_ignores}
+    cache: dict[tuple[str, str], frozenset[str]] = {}
+
+    def ignored(path: str, lang: str) -> frozenset[str]:
+        key = (path, lang)
+        if key not in cache:
+            found = set(by_lang.get(normalize_lang(lang), ()))
+            if by_pattern:
+                relative = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+                for regex, pattern_codes in by_pattern:
+                    if regex.match(relative):
+                        found |= pattern_codes
+            cache[key] = frozenset(found)
+        return cache[key]
+
+    return ignored
+
+
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A glob as a regex over posix paths (see :func:`ignored_codes`)."""
+    pattern = pattern.strip().replace("\\", "/")
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    pattern = pattern.rstrip("/") or "**"
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "[" and "]" in pattern[i + 2 :]:  # [abc], [!abc]; "[]" is literal
+            end = pattern.index("]", i + 2)
+            body = pattern[i + 1 : end]
+            negate = body.startswith("!")
+            body = re.sub(r"([\\^\[])", r"\\\1", body[1:] if negate else body)
+            out.append(("[^" if negate else "[") + body + "]")
+            i = end + 1
+        else:
+            out.append({"*": "[^/]*", "?": "[^/]"}.get(pattern[i]) or re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + r"(?:/.*)?\Z")
 
 
 def resolve_severity(rules: Iterable[RuleLike], config: Config) -> dict[str, Severity]:

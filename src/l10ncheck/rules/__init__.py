@@ -38,6 +38,7 @@ from l10ncheck.rules.split_word_link import SplitWordLink
 from l10ncheck.rules.table_shape import TableShape
 from l10ncheck.rules.unreadable_file import UnreadableFile
 from l10ncheck.rules.untranslated import UntranslatedBlock
+from l10ncheck.rules.unused_suppression import UnusedSuppression
 
 ALL_RULES: tuple[type[Rule], ...] = (
     MissingSection,
@@ -67,6 +68,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     ImageSourceChanged,
     UntranslatedBlock,
     BrokenMarkup,
+    UnusedSuppression,
     UnreadableFile,
     OrphanTranslation,
     MissingTranslation,

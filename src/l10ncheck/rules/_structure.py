@@ -8,7 +8,7 @@ from typing import Iterator
 
 from l10ncheck.align import BlockPair
 from l10ncheck.diagnostics import Span
-from l10ncheck.rules.base import TranslationContext, insertion_point
+from l10ncheck.rules.base import TranslationContext, _is_comment, insertion_point
 from l10ncheck.skeleton import Block, Skeleton
 
 
@@ -90,8 +90,7 @@ def describe(block: Block) -> str:
 
 def is_comment(block: Block) -> bool:
     """An HTML comment block: a note to writers, invisible to readers."""
-    code = block.code.strip()
-    return block.kind == "html" and code.startswith("<!--") and code.endswith("-->")
+    return _is_comment(block)
 
 
 @dataclass(frozen=True)

@@ -157,8 +157,16 @@ def block_anchor(skeleton: Skeleton, block: Block, suffix: str = "") -> str:
     if sec.heading == block.index:
         pos = 0
     else:
-        pos = sec.blocks.index(block.index) + 1 if block.index in sec.blocks else block.index
+        # HTML comments (suppression comments, notes to writers) do not count: adding one
+        # must not move the anchors of the blocks after it.
+        members = [i for i in sec.blocks if not _is_comment(skeleton.blocks[i])]
+        pos = members.index(block.index) + 1 if block.index in members else block.index
     return f"s{section}/b{pos}{suffix}"
+
+
+def _is_comment(block: Block) -> bool:
+    code = block.code.strip()
+    return block.kind == "html" and code.startswith("<!--") and code.endswith("-->")
 
 
 def insertion_point(ctx: TranslationContext, pair_index: int) -> Span:
