@@ -29,6 +29,8 @@ from l10ncheck.urls import canonical
 # A pair scoring below this is worse than leaving both blocks unpaired.
 THRESHOLD = 0.35
 MOVED_THRESHOLD = 0.75
+# Headings are few and keep their order, so weaker evidence is enough to pair two of them.
+HEADING_THRESHOLD = 0.25
 
 _KIND_GROUP = {"paragraph": "text", "item": "text", "heading": "heading", "code": "code",
                "table": "table", "html": "html", "rule": "rule", "shortcode": "shortcode"}
@@ -72,7 +74,7 @@ def align(source: Skeleton, target: Skeleton) -> Alignment:
     scorer = _Scorer(source, target)
     src_heads = [b for b in source.blocks if _is_section_heading(b)]
     tgt_heads = [b for b in target.blocks if _is_section_heading(b)]
-    head_pairs = _dp(src_heads, tgt_heads, scorer.section_score)
+    head_pairs = _dp(src_heads, tgt_heads, scorer.section_score, HEADING_THRESHOLD)
     anchors_: list[tuple[int, int]] = [(-1, -1)]
     for s, t in head_pairs:
         if s is not None and t is not None:
@@ -181,9 +183,10 @@ class _Scorer:
         sec_a = self._section(self.source, a.index)
         sec_b = self._section(self.target, b.index)
         content = multiset_similarity(sec_a, sec_b)
-        if content is None:
+        if content is None or not sec_a or not sec_b:
+            # An emptied section (its only paragraph dropped) keeps its heading's own evidence.
             return base * level
-        return level * (0.4 * base + 0.6 * content)
+        return level * (0.5 * base + 0.5 * content)
 
     def _section(self, skeleton: Skeleton, heading: int) -> Counter[str]:
         key = (id(skeleton), heading)
@@ -222,9 +225,10 @@ def _url_key(url: str) -> str:
 
 
 def _dp(
-    src: Sequence[Block], tgt: Sequence[Block], score: Callable[[Block, Block], float]
+    src: Sequence[Block], tgt: Sequence[Block], score: Callable[[Block, Block], float],
+    threshold: float = THRESHOLD,
 ) -> list[tuple[Block | None, Block | None]]:
-    """Best monotone alignment: maximize the sum of (score - THRESHOLD) over pairs."""
+    """Best monotone alignment: maximize the sum of (score - threshold) over pairs."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [(s, None) for s in src] + [(None, t) for t in tgt]
@@ -244,7 +248,7 @@ def _dp(
             if row[j - 1] > value:
                 value, step = row[j - 1], 3
             if abs(j - expected) <= band:
-                gain = score(src[i - 1], tgt[j - 1]) - THRESHOLD
+                gain = score(src[i - 1], tgt[j - 1]) - threshold
                 if gain > 0 and prev[j - 1] + gain > value:
                     value, step = prev[j - 1] + gain, 1
             row[j] = value

@@ -21,14 +21,18 @@ from l10ncheck.loading import Text, Unreadable, decode
 from l10ncheck.rules import ALL_RULES, Rule
 from l10ncheck.rules.base import ArticleContext, FileProblem, TranslationContext
 from l10ncheck.suppressions import apply_suppressions
+from l10ncheck.views import ArticleView, build_view
 from l10ncheck.terms import GlossaryError, Term, learn_terms, parse_glossary
 
 # A language must cover this share of the articles before a missing file in it is reported.
 MISSING_LANGUAGE_SHARE = 0.5
 
 
-def check(paths: Sequence[str], config: Config) -> Report:
-    """Check every article under ``paths`` and return the sorted, filtered findings."""
+def check(paths: Sequence[str], config: Config, *, views: bool = False) -> Report:
+    """Check every article under ``paths`` and return the sorted, filtered findings.
+
+    With ``views``, the report also carries each article's aligned side-by-side view (for the
+    HTML report); it costs memory proportional to the corpus, so it is off by default."""
     rules = active_rules(config)
     glossary = load_glossary(config)
     ignored = ignored_codes(config, ALL_RULES)  # per-file-ignores, per-language-ignores
@@ -36,10 +40,12 @@ def check(paths: Sequence[str], config: Config) -> Report:
     expected = expected_languages(found)
     diagnostics: list[Diagnostic] = []
     articles: list[ArticleInfo] = []
+    article_views: list[ArticleView] | None = [] if views else None
     for article in found.articles:
         articles.append(ArticleInfo(article.slug, tuple(
             DocumentInfo(f.lang, f.path) for f in article.files)))
-        diagnostics.extend(check_article(article, found.source_lang, rules, glossary, expected))
+        diagnostics.extend(check_article(article, found.source_lang, rules, glossary, expected,
+                                         article_views))
     diagnostics = [d for d in diagnostics if d.code not in ignored(d.path, d.lang)]
     overrides = dict(config.severity)
     if overrides:
@@ -52,6 +58,7 @@ def check(paths: Sequence[str], config: Config) -> Report:
         diagnostics=tuple(sort_diagnostics(diagnostics)),
         rules=tuple(r.info() for r in rules),
         fail_level=config.fail_level,
+        views=tuple(article_views or ()),
     )
 
 
@@ -85,7 +92,8 @@ def expected_languages(found: Discovery) -> frozenset[str]:
 
 
 def check_article(article: Article, source_lang: str, rules: Iterable[Rule],
-                  glossary: tuple[Term, ...], expected: frozenset[str] = frozenset()) -> list[Diagnostic]:
+                  glossary: tuple[Term, ...], expected: frozenset[str] = frozenset(),
+                  views: list[ArticleView] | None = None) -> list[Diagnostic]:
     """All findings for one article: file problems, then each translation against the source."""
     rules = tuple(rules)
     problems: list[FileProblem] = []
@@ -130,12 +138,13 @@ def check_article(article: Article, source_lang: str, rules: Iterable[Rule],
         f.lang: (f.path, texts[f.lang].body) for f in article.files
         if f.lang in texts and texts[f.lang].body.strip()
     }
-    diagnostics.extend(check_documents(article.slug, source_lang, documents, rules, glossary))
+    diagnostics.extend(check_documents(article.slug, source_lang, documents, rules, glossary, views))
     return apply_suppressions(article, texts, diagnostics, rules)
 
 
 def check_documents(slug: str, source_lang: str, documents: Mapping[str, tuple[str, str]],
-                    rules: Sequence[Rule], glossary: tuple[Term, ...] = ()) -> list[Diagnostic]:
+                    rules: Sequence[Rule], glossary: tuple[Term, ...] = (),
+                    views: list[ArticleView] | None = None) -> list[Diagnostic]:
     """Pure core of the pipeline: ``{lang: (path, normalized text)}`` of one article, source
     included, -> the translation findings (skeleton → align → terms → rules)."""
     source_path, source_body = documents[source_lang]
@@ -145,6 +154,8 @@ def check_documents(slug: str, source_lang: str, documents: Mapping[str, tuple[s
         if lang != source_lang:
             alignments[lang] = align(source, build_skeleton(body, lang, path))
     terms = learn_terms(source_lang, alignments, glossary)
+    if views is not None:
+        views.append(build_view(slug, source_lang, documents, alignments))
     diagnostics: list[Diagnostic] = []
     for lang, alignment in sorted(alignments.items()):
         ctx = TranslationContext(slug, source_lang, lang, alignment, terms)

@@ -92,7 +92,7 @@ def check_command(paths: tuple[str, ...], source_lang: str | None, select: tuple
         for path in targets:
             if not os.path.lexists(path):
                 raise DiscoveryError(f"path not found: {path}")
-        report = check(targets, config)
+        report = check(targets, config, views="html" in (fmt, *(f for f, _ in extra)))
         outcome = None
         if accepted is not None:
             if update_baseline and config.baseline:

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # views -> align -> skeleton -> diagnostics: a real import would be a cycle
+    from l10ncheck.views import ArticleView
 
 
 class Severity(str, enum.Enum):
@@ -148,6 +152,7 @@ class Report:
     diagnostics: tuple[Diagnostic, ...]
     rules: tuple[RuleInfo, ...]
     fail_level: str = "warning"
+    views: tuple[ArticleView, ...] = ()  # aligned side-by-side views, for the HTML report
 
     @property
     def documents(self) -> int:

@@ -14,15 +14,17 @@ from l10ncheck.skeleton import Block, CodeSpan, Emphasis, Link, ListInfo, Litera
 
 def build_skeleton(text: str, lang: str = "", path: str = "") -> Skeleton:
     """Parse ``text`` (normalized, see ``loading``) and return its skeleton."""
-    return skeleton_from_nodes(parse(text), lang, path)
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    return skeleton_from_nodes(parse(text), lang, path, lines)
 
 
-def skeleton_from_nodes(nodes: tuple[Node, ...], lang: str = "", path: str = "") -> Skeleton:
+def skeleton_from_nodes(nodes: tuple[Node, ...], lang: str = "", path: str = "",
+                        line_count: int = 0) -> Skeleton:
     builder = _Builder()
     for node in nodes:
         builder.block(node, _Context())
     blocks = tuple(builder.blocks)
-    return Skeleton(lang, path, blocks, _sections(blocks), tuple(builder.lists))
+    return Skeleton(lang, path, blocks, _sections(blocks), tuple(builder.lists), line_count)
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,7 @@ class Skeleton:
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...]
     lists: tuple[ListInfo, ...]
+    line_count: int = 0  # lines in the file, for places after the last block
 
     @property
     def length(self) -> int:

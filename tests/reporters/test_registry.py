@@ -32,6 +32,7 @@ def test_table_lists_every_format() -> None:
         "junit",
         "github",
         "gitlab",
+        "html",
         "statistics",
     ]
     assert get_reporter("sarif") is FORMATS["sarif"]

@@ -13,6 +13,7 @@ from l10ncheck.reporters import (
     concise,
     github,
     gitlab,
+    html,
     json,
     jsonlines,
     junit,
@@ -33,6 +34,7 @@ FORMATS: dict[str, Reporter] = {
     "junit": junit.render,
     "github": github.render,
     "gitlab": gitlab.render,
+    "html": html.render,
     "statistics": statistics.render,
 }
 

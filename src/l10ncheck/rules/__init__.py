@@ -26,6 +26,7 @@ from l10ncheck.rules.link_punctuation import LinkPunctuation
 from l10ncheck.rules.link_url import LinkUrlChanged
 from l10ncheck.rules.list_item_count import ListItemCount
 from l10ncheck.rules.list_nesting import ListNesting
+from l10ncheck.rules.missing_anchor import MissingAnchor
 from l10ncheck.rules.missing_block import MissingBlock
 from l10ncheck.rules.missing_bold import MissingBold
 from l10ncheck.rules.missing_link import MissingLink
@@ -57,6 +58,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     SplitWordLink,
     LinkPunctuation,
     EmptyLinkText,
+    MissingAnchor,
     MissingBold,
     ExtraBold,
     BoldCoverage,

@@ -7,7 +7,9 @@ Rules only yield diagnostics: they never print, read files or look at parser tok
 
 from __future__ import annotations
 
+import bisect
 import inspect
+import re
 from dataclasses import dataclass, field
 from typing import ClassVar, Iterator
 
@@ -179,6 +181,42 @@ def insertion_point(ctx: TranslationContext, pair_index: int) -> Span:
             return Span(s.line, s.column, s.line, s.column)
     for pair in reversed(pairs[:pair_index]):
         if pair.target is not None:
-            s = pair.target.span
-            return Span(s.end_line, s.end_column, s.end_line, s.end_column)
+            # After the last block: where the next block would start (after one blank line).
+            line = min(pair.target.span.end_line + 2, max(ctx.target.line_count, 1))
+            line = max(line, pair.target.span.end_line)
+            return Span(line, 1, line, 1)
     return Span(1, 1, 1, 1)
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)|[。！？]")
+
+
+def counterpart(source: Block, target: Block, offset: int) -> Span:
+    """Where the translation should hold what stands at ``offset`` of the source block's text.
+
+    Something missing has no characters to point at, so the best honest place is the start of
+    the corresponding sentence: the sentence with the same index when both blocks have as many
+    sentences, else the one at the same relative position. Within a one-line block this is the
+    block start; in sentence-per-line Markdown it is the right line.
+    """
+    src_starts = _sentence_starts(source.text)
+    tgt_starts = _sentence_starts(target.text)
+    index = bisect.bisect_right(src_starts, offset) - 1
+    if len(src_starts) != len(tgt_starts):
+        index = round(index * (len(tgt_starts) - 1) / max(len(src_starts) - 1, 1))
+    at = tgt_starts[max(0, min(index, len(tgt_starts) - 1))]
+    point = target.locate(at, at) if target.text else target.span
+    if at == 0:
+        point = target.span
+    return Span(point.line, point.column, point.line, point.column)
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in _SENTENCE_END.finditer(text):
+        nxt = m.end()
+        while nxt < len(text) and text[nxt].isspace():
+            nxt += 1
+        if nxt < len(text):
+            starts.append(nxt)
+    return starts

@@ -7,7 +7,7 @@ from typing import Iterator
 from rapidfuzz import fuzz
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
-from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
+from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
 from l10ncheck.skeleton import Block
 from l10ncheck.textutil import CODE_TOKEN
 
@@ -80,9 +80,8 @@ class CodeTokenChanged(Rule):
                         anchor=block_anchor(ctx.source, src, f"/token:{token}"),
                     )
                 else:
-                    s = tgt.span
                     yield self.report(
-                        ctx, s.__class__(s.line, s.column, s.line, s.column),
+                        ctx, counterpart(src, tgt, start),
                         f"{quote(token)} {ref} is missing",
                         source=src.locate(start, end),
                         anchor=block_anchor(ctx.source, src, f"/token:{token}"),

@@ -4,7 +4,7 @@ from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules._links import link_pairs, same_destination
-from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, where
+from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, where
 
 
 class ImageSourceChanged(Rule):
@@ -29,9 +29,8 @@ class ImageSourceChanged(Rule):
             if s is None:
                 continue
             if t is None:
-                at = tgt.span
                 yield self.report(
-                    ctx, at.__class__(at.line, at.column, at.line, at.column),
+                    ctx, counterpart(src, tgt, s.start),
                     f"image {s.url} ({where(ctx.source, s.span)}) is missing",
                     source=s.span, anchor=block_anchor(ctx.source, src, f"/image:{s.url}"),
                 )

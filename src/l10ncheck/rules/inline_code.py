@@ -5,7 +5,7 @@ from collections import Counter
 from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
-from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
+from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
 
 # Placeholders translators are expected to localize: {{path/to/file}}, <name>, [options].
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s][^<>]*>")
@@ -59,9 +59,8 @@ class InlineCodeChanged(Rule):
                         anchor=block_anchor(ctx.source, src, f"/code:{code.code}"),
                     )
                 else:
-                    s = tgt.span
                     yield self.report(
-                        ctx, s.__class__(s.line, s.column, s.line, s.column),
+                        ctx, counterpart(src, tgt, code.start),
                         f"inline code {quote(code.code)} {ref} is missing",
                         source=code.span, anchor=block_anchor(ctx.source, src, f"/code:{code.code}"),
                     )

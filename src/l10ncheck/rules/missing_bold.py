@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
-from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
+from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
 
 
 class MissingBold(Rule):
@@ -30,9 +30,8 @@ class MissingBold(Rule):
             if src.kind == "code" or len(tgt.strong) >= len(src.strong):
                 continue
             missing = src.strong[len(tgt.strong)] if not tgt.strong else _unmatched(src, tgt)
-            start = tgt.span
             yield self.report(
-                ctx, Span(start.line, start.column, start.line, start.column),
+                ctx, counterpart(src, tgt, missing.start),
                 f"{len(tgt.strong)} bold span{'s' if len(tgt.strong) != 1 else ''} where the source"
                 f" ({where(ctx.source, src.span)}) has {len(src.strong)}; not bold here:"
                 f" {quote(missing.text, 50)}",

@@ -4,7 +4,7 @@ from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules._links import link_pairs
-from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
+from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
 
 
 class MissingLink(Rule):
@@ -29,7 +29,7 @@ class MissingLink(Rule):
             if pair.source is not None and pair.target is None:
                 link = pair.source
                 yield self.report(
-                    ctx, tgt.span,
+                    ctx, counterpart(src, tgt, link.start),
                     f"link {quote(link.text, 40)} → {link.url} ({where(ctx.source, link.span)})"
                     " is missing",
                     source=link.span, anchor=block_anchor(ctx.source, src, f"/link:{link.url}"),

@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 
 from l10ncheck.align import align_links
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
-from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
+from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
 from l10ncheck.skeleton import Block
 from l10ncheck.terms import Term, bounded, count_terms, occurrences
 
@@ -97,10 +97,9 @@ class MissingTerm(Rule):
         strong = not have and (not term.learned or len(term.text.split()) > 1)
         if strong and term.learned and _other_script(tgt.text):
             strong = False  # a name transliterated into the translation's script may be the norm
-        span = tgt.span
         count = f" ({len(have)} of {len(want)})" if have else ""
         return self.report(
-            ctx, span.__class__(span.line, span.column, span.line, span.column),
+            ctx, counterpart(src, tgt, start),
             f"term {quote(term.text)} {ref} is missing{count}",
             source=src_span, severity=None if strong else Severity.INFO, anchor=anchor,
         )

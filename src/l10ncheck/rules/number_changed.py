@@ -4,7 +4,7 @@ from collections import Counter
 from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
-from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
+from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
 from l10ncheck.rules.code_token import code_tokens
 from l10ncheck.skeleton import Block
 from l10ncheck.textutil import NUMBER, normalize_digits, normalize_number
@@ -53,9 +53,8 @@ class NumberChanged(Rule):
                 if have[value] > 0:
                     have[value] -= 1
                     continue
-                s = tgt.span
                 yield self.report(
-                    ctx, s.__class__(s.line, s.column, s.line, s.column),
+                    ctx, counterpart(src, tgt, start),
                     f"number {quote(src.text[start:end])} ({where(ctx.source, src.locate(start, end))})"
                     " is not in the translation",
                     source=src.locate(start, end),
