@@ -1,16 +1,20 @@
 """The pipeline, top to bottom: discover → parse → skeleton → align → rules → report.
 
 ``check`` is what the CLI calls; everything it needs comes in through a :class:`Config`.
-Articles are processed one at a time, so memory stays bounded by the largest article.
+Articles are processed one at a time (or one per worker process), so memory stays bounded
+by the largest article, and results never depend on the number of workers.
 """
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from dataclasses import replace
-from typing import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable, Mapping, Sequence
 
 from l10ncheck.align import Alignment, align
+from l10ncheck.cache import ResultCache
 from l10ncheck.config import Config, ConfigError, ignored_codes, select_rules
 from l10ncheck.diagnostics import (
     ArticleInfo, Diagnostic, DocumentInfo, Report, Severity, Span, sort_diagnostics,
@@ -28,24 +32,24 @@ from l10ncheck.terms import GlossaryError, Term, learn_terms, parse_glossary
 MISSING_LANGUAGE_SHARE = 0.5
 
 
-def check(paths: Sequence[str], config: Config, *, views: bool = False) -> Report:
+def check(paths: Sequence[str], config: Config, *, views: bool = False, jobs: int | None = 1,
+          cache_dir: str | None = None,
+          progress: Callable[[int, int], None] | None = None) -> Report:
     """Check every article under ``paths`` and return the sorted, filtered findings.
 
-    With ``views``, the report also carries each article's aligned side-by-side view (for the
-    HTML report); it costs memory proportional to the corpus, so it is off by default."""
+    ``jobs``: worker processes (None: one per core); the report is the same whatever it is.
+    ``cache_dir``: keep per-article results there (see ``cache``). With ``views``, the report
+    also carries each article's aligned side-by-side view (for the HTML report); views are
+    never cached. ``progress(done, total)`` is called as articles complete.
+    """
     rules = active_rules(config)
     glossary = load_glossary(config)
     ignored = ignored_codes(config, ALL_RULES)  # per-file-ignores, per-language-ignores
     found = discover(paths, config.source_lang, config.layout)
-    expected = expected_languages(found)
-    diagnostics: list[Diagnostic] = []
-    articles: list[ArticleInfo] = []
-    article_views: list[ArticleView] | None = [] if views else None
-    for article in found.articles:
-        articles.append(ArticleInfo(article.slug, tuple(
-            DocumentInfo(f.lang, f.path) for f in article.files)))
-        diagnostics.extend(check_article(article, found.source_lang, rules, glossary, expected,
-                                         article_views))
+    job = _Job(found.source_lang, tuple(r.code for r in rules), glossary,
+               expected_languages(found), views, cache_dir)
+    outcomes = _run(job, found.articles, jobs, progress)
+    diagnostics = [d for out in outcomes for d in out[0]]
     diagnostics = [d for d in diagnostics if d.code not in ignored(d.path, d.lang)]
     overrides = dict(config.severity)
     if overrides:
@@ -54,12 +58,86 @@ def check(paths: Sequence[str], config: Config, *, views: bool = False) -> Repor
         diagnostics = [replace(d, severity=levels.get(d.code, d.severity)) for d in diagnostics]
     return Report(
         source_lang=found.source_lang,
-        articles=tuple(articles),
+        articles=tuple(ArticleInfo(a.slug, tuple(DocumentInfo(f.lang, f.path) for f in a.files))
+                       for a in found.articles),
         diagnostics=tuple(sort_diagnostics(diagnostics)),
         rules=tuple(r.info() for r in rules),
         fail_level=config.fail_level,
-        views=tuple(article_views or ()),
+        views=tuple(v for out in outcomes if out[1] is not None for v in (out[1],)),
     )
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What every worker needs to check one article: small and picklable."""
+
+    source_lang: str
+    rule_codes: tuple[str, ...]
+    glossary: tuple[Term, ...]
+    expected: frozenset[str]
+    views: bool
+    cache_dir: str | None
+
+    def settings(self) -> str:
+        parts = [self.source_lang, ",".join(self.rule_codes), ",".join(sorted(self.expected))]
+        parts += [f"{t.text}|{t.case_sensitive}|{sorted(t.allowed.items())}" for t in self.glossary]
+        return ResultCache.settings_key(parts)
+
+
+# Set in each worker process (and in the parent for serial runs) by _init.
+_WORKER: tuple[_Job, tuple[Rule, ...], ResultCache | None] | None = None
+# Below this many articles, starting processes costs more than it saves.
+PARALLEL_MIN_ARTICLES = 24
+
+
+def _init(job: _Job) -> None:
+    global _WORKER
+    rules = tuple(rule() for rule in ALL_RULES if rule.code in job.rule_codes)
+    cache = ResultCache(job.cache_dir, job.settings()) if job.cache_dir and not job.views else None
+    _WORKER = (job, rules, cache)
+
+
+def _work(article: Article) -> tuple[list[Diagnostic], ArticleView | None]:
+    assert _WORKER is not None
+    job, rules, cache = _WORKER
+    contents = {f.lang: read_bytes(f.path) for f in article.files}
+    key = None
+    if cache is not None:
+        key = cache.key(article.slug, [(f.lang, f.path, c if isinstance(c := contents[f.lang], bytes) else None)
+                                       for f in article.files])
+        hit = cache.get(key)
+        if hit is not None:
+            return hit, None
+    views: list[ArticleView] | None = [] if job.views else None
+    diagnostics = check_article(article, job.source_lang, rules, job.glossary, job.expected,
+                                views, contents)
+    if cache is not None and key is not None:
+        cache.put(key, diagnostics)
+    return diagnostics, views[0] if views else None
+
+
+def _run(job: _Job, articles: Sequence[Article], jobs: int | None,
+         progress: Callable[[int, int], None] | None
+         ) -> list[tuple[list[Diagnostic], ArticleView | None]]:
+    """Results in article order, computed serially or by a pool of processes."""
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    total = len(articles)
+    if workers <= 1 or total < PARALLEL_MIN_ARTICLES:
+        _init(job)
+        out = []
+        for i, article in enumerate(articles, 1):
+            out.append(_work(article))
+            if progress:
+                progress(i, total)
+        return out
+    chunk = max(1, min(8, total // (workers * 32)))  # small: article costs vary widely
+    results: list[tuple[list[Diagnostic], ArticleView | None]] = []
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(job,)) as pool:
+        for i, result in enumerate(pool.map(_work, articles, chunksize=chunk), 1):
+            results.append(result)
+            if progress:
+                progress(i, total)
+    return results
 
 
 def active_rules(config: Config) -> tuple[Rule, ...]:
@@ -93,15 +171,19 @@ def expected_languages(found: Discovery) -> frozenset[str]:
 
 def check_article(article: Article, source_lang: str, rules: Iterable[Rule],
                   glossary: tuple[Term, ...], expected: frozenset[str] = frozenset(),
-                  views: list[ArticleView] | None = None) -> list[Diagnostic]:
-    """All findings for one article: file problems, then each translation against the source."""
+                  views: list[ArticleView] | None = None,
+                  contents: Mapping[str, bytes | Unreadable] | None = None) -> list[Diagnostic]:
+    """All findings for one article: file problems, then each translation against the source.
+
+    ``contents`` holds the files' bytes by language when the caller has read them already."""
     rules = tuple(rules)
     problems: list[FileProblem] = []
     texts: dict[str, Text] = {}
     source_file = article.get(source_lang)
     source_path = source_file.path if source_file else None
     for f in article.files:
-        loaded = read_text(f.path)
+        data = contents[f.lang] if contents is not None and f.lang in contents else read_bytes(f.path)
+        loaded = data if isinstance(data, Unreadable) else decode(data)
         if isinstance(loaded, Unreadable):
             problems.append(FileProblem("unreadable", f.lang, f.path, f"cannot read {f.path}: {loaded.reason}",
                                         Span.point(loaded.line, loaded.column)))
@@ -166,14 +248,19 @@ def check_documents(slug: str, source_lang: str, documents: Mapping[str, tuple[s
 
 def read_text(path: str) -> Text | Unreadable:
     """Read and decode one file; a read error is a finding, never an exception."""
+    data = read_bytes(path)
+    return data if isinstance(data, Unreadable) else decode(data)
+
+
+def read_bytes(path: str) -> bytes | Unreadable:
+    """The bytes of one file, or why they cannot be read."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except IsADirectoryError:
         return Unreadable("is a directory, not a file")
     except PermissionError:
         return Unreadable("permission denied")
     except OSError as exc:
         return Unreadable(exc.strerror or str(exc))
-    return decode(data)
 

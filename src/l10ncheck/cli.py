@@ -14,12 +14,14 @@ import json
 import os
 import sys
 import textwrap
+import time
 from collections.abc import Sequence
 from typing import Any
 
 import click
 
-from l10ncheck import __version__, baseline
+from l10ncheck import __version__, baseline, cache
+from l10ncheck.cache import CACHE_DIR
 from l10ncheck.api import active_rules, check
 from l10ncheck.baseline import Baseline, BaselineError, Outcome
 from l10ncheck.config import FAIL_LEVELS, Config, ConfigError, load_config, load_config_file
@@ -70,11 +72,14 @@ def main() -> None:
 @click.option("--glossary", type=click.Path(path_type=str), help="Glossary of protected terms (TOML).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), help="Use this config file instead of searching for one.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, help="Worker processes (default: one per core; 0 or 1: none). The output is the same whatever the number.")
+@click.option("--no-cache", is_flag=True, help=f"Do not read or write the result cache ({CACHE_DIR}/ beside the config file).")
 def check_command(paths: tuple[str, ...], source_lang: str | None, select: tuple[str, ...],
                   ignore: tuple[str, ...], fail_level: str | None, format_: str | None,
                   output: str | None, reports: tuple[str, ...], statistics: bool,
                   baseline_file: str | None, update_baseline: bool, layout: str | None,
-                  glossary: str | None, config_file: str | None, color: bool | None) -> None:
+                  glossary: str | None, config_file: str | None, color: bool | None,
+                  jobs: int | None, no_cache: bool) -> None:
     """Check PATH... (default: articles/) and report drift."""
     targets = list(paths) or [DEFAULT_PATH]
     try:
@@ -92,7 +97,14 @@ def check_command(paths: tuple[str, ...], source_lang: str | None, select: tuple
         for path in targets:
             if not os.path.lexists(path):
                 raise DiscoveryError(f"path not found: {path}")
-        report = check(targets, config, views="html" in (fmt, *(f for f, _ in extra)))
+        progress = _Progress() if sys.stderr.isatty() else None
+        try:
+            report = check(targets, config, views="html" in (fmt, *(f for f, _ in extra)),
+                           jobs=jobs, cache_dir=None if no_cache else _cache_dir(config),
+                           progress=progress)
+        finally:
+            if progress is not None:
+                progress.close()
         outcome = None
         if accepted is not None:
             if update_baseline and config.baseline:
@@ -149,6 +161,50 @@ def rules_command(format_: str) -> None:
             for line in r.example.splitlines():
                 click.echo(f"      {line}")
         click.echo()
+
+
+@main.command("clean")
+@click.argument("path", required=False, default=".", type=click.Path(path_type=str))
+def clean_command(path: str) -> None:
+    """Remove the result cache (the .l10ncheck_cache folder beside the config file)."""
+    try:
+        root = _cache_root(load_config(path, {}))
+    except ConfigError as exc:
+        _fail(str(exc))
+    removed = cache.clean(root)
+    click.echo(f"removed {os.path.join(root, CACHE_DIR)}" if removed else "no cache to remove")
+
+
+def _cache_root(config: Config) -> str:
+    return os.path.dirname(os.path.abspath(config.config_path)) if config.config_path else os.getcwd()
+
+
+def _cache_dir(config: Config) -> str:
+    return os.path.join(_cache_root(config), CACHE_DIR)
+
+
+class _Progress:
+    """A one-line progress bar on standard error, only for runs long enough to need one."""
+
+    DELAY = 1.0  # seconds before the bar appears
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if time.monotonic() - self.start < self.DELAY and not self.shown:
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} articles")
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
 
 
 def exit_code(report: Report, fail_level: str) -> int:

@@ -99,14 +99,20 @@ class Diagnostic:
     def path(self) -> str:
         return self.location.path
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        loc = self.location
-        return (loc.path, loc.span.line, loc.span.column, self.code, self.message)
+    def sort_key(self) -> tuple[object, ...]:
+        """Path, line, column, rule, then every other field: a total order, so equal input
+        gives byte-identical output whatever order findings were produced in."""
+        loc, src = self.location, self.source
+        return (loc.path, loc.span.line, loc.span.column, self.code, self.message,
+                loc.span.end_line, loc.span.end_column,
+                (src.path, src.span.line, src.span.column, src.span.end_line, src.span.end_column)
+                if src else ("", 0, 0, 0, 0),
+                self.severity.rank, self.suggestion or "", self.anchor, self.lang, self.article)
 
 
 def sort_diagnostics(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> list[Diagnostic]:
-    """The one order every reporter uses: path, line, column, rule, message."""
-    return sorted(set(diagnostics), key=Diagnostic.sort_key)
+    """The one order every reporter uses: path, line, column, rule, message (then the rest)."""
+    return sorted(dict.fromkeys(diagnostics), key=Diagnostic.sort_key)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,64 @@
+"""The result cache: a warm run gives the same report, and any change misses the cache."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from l10ncheck.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture()
+def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(ROOT / "articles", tmp_path / "articles")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str) -> str:
+    return CliRunner().invoke(main, ["articles/", "--format", "json", *args]).stdout
+
+
+def test_warm_run_is_identical_and_uses_the_cache(tree: Path) -> None:
+    cold = run()
+    entries = list((tree / ".l10ncheck_cache").rglob("*.json"))
+    assert len(entries) == 1
+    assert run() == cold
+    # A poisoned entry proves the second run read it (and a broken one is only a miss).
+    entries[0].write_text(json.dumps([]), encoding="utf-8")
+    assert json.loads(run())["summary"]["findings"] == 0
+    entries[0].write_text("{not json", encoding="utf-8")
+    assert run() == cold
+
+
+def test_editing_a_file_or_the_settings_misses_the_cache(tree: Path) -> None:
+    cold = json.loads(run())
+    ru = tree / "articles" / "using-metamask-with-binance" / "ru.md"
+    ru.write_text(ru.read_text(encoding="utf-8").replace("Binance Smart Chain**", "BNB Smart Chain**", 1), encoding="utf-8")
+    warm = json.loads(run())
+    assert warm["summary"]["findings"] == cold["summary"]["findings"] - 1
+    assert json.loads(run("--select", "link"))["summary"]["findings"] == 3
+
+
+def test_no_cache_and_clean(tree: Path) -> None:
+    run("--no-cache")
+    assert not (tree / ".l10ncheck_cache").exists()
+    run()
+    result = CliRunner().invoke(main, ["clean"])
+    assert result.exit_code == 0 and "removed" in result.stdout
+    assert not (tree / ".l10ncheck_cache").exists()
+
+
+def test_output_is_identical_whatever_the_number_of_jobs(tree: Path) -> None:
+    # Enough articles for the process pool to start.
+    for i in range(30):
+        shutil.copytree(tree / "articles" / "using-metamask-with-binance", tree / "articles" / f"copy-{i:02d}")
+    serial = run("--no-cache", "--jobs", "1")
+    assert run("--no-cache", "--jobs", "2") == serial
+    assert json.loads(serial)["summary"]["articles"] == 31
