@@ -131,3 +131,18 @@ def test_readme_rule_table_is_generated_from_the_docstrings() -> None:
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert update_readme(readme) == readme, "run: python -m l10ncheck.docs"
+
+
+def test_csv_glossary_protects_and_forbids_terms(tree: Path) -> None:
+    (tree / "glossary.csv").write_text(
+        "term,translatable,forbidden,replacement\n"
+        "MetaMask,no,no,\n"
+        "Binance Smart Chain,no,yes,BNB Smart Chain\n", encoding="utf-8")
+    code, out, err = run("articles/", "--format", "json", "--glossary", "glossary.csv", "--select", "term")
+    assert code == 1, err
+    found = {(f["rule"], f["lang"], f["line"]) for f in json.loads(out)["findings"]}
+    assert ("T402", "ru", 16) in found  # the renamed product is the deprecated name
+    bad = tree / "bad.csv"
+    bad.write_text("term,klingon-xx\nMetaMask,x\n", encoding="utf-8")
+    code, _, err = run("articles/", "--glossary", "bad.csv")
+    assert code == 2 and "bad.csv" in err and err.count("\n") == 1

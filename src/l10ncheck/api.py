@@ -26,7 +26,9 @@ from l10ncheck.rules import ALL_RULES, Rule
 from l10ncheck.rules.base import ArticleContext, FileProblem, TranslationContext
 from l10ncheck.suppressions import apply_suppressions
 from l10ncheck.views import ArticleView, build_view
-from l10ncheck.terms import GlossaryError, Term, learn_terms, parse_glossary
+from l10ncheck import staleness
+from l10ncheck.glossary import Glossary, terms_for
+from l10ncheck.terms import GlossaryError, Term, learn_terms
 
 # A language must cover this share of the articles before a missing file in it is reported.
 MISSING_LANGUAGE_SHARE = 0.5
@@ -34,21 +36,38 @@ MISSING_LANGUAGE_SHARE = 0.5
 
 def check(paths: Sequence[str], config: Config, *, views: bool = False, jobs: int | None = 1,
           cache_dir: str | None = None,
-          progress: Callable[[int, int], None] | None = None) -> Report:
+          progress: Callable[[int, int], None] | None = None,
+          changed_since: str | None = None, stale: bool = False) -> Report:
     """Check every article under ``paths`` and return the sorted, filtered findings.
 
     ``jobs``: worker processes (None: one per core); the report is the same whatever it is.
     ``cache_dir``: keep per-article results there (see ``cache``). With ``views``, the report
     also carries each article's aligned side-by-side view (for the HTML report); views are
     never cached. ``progress(done, total)`` is called as articles complete.
+    ``changed_since``: only the articles with a file changed since that git ref (whole groups).
+    ``stale``: also report translations whose source changed after them in git history.
     """
     rules = active_rules(config)
     glossary = load_glossary(config)
     ignored = ignored_codes(config, ALL_RULES)  # per-file-ignores, per-language-ignores
     found = discover(paths, config.source_lang, config.layout)
+    articles = found.articles
+    repo = None
+    try:
+        if changed_since is not None or stale:
+            repo = staleness.open_repo(paths[0] if paths else ".")
+        if changed_since is not None and repo is not None:
+            changed = staleness.changed_files(repo, changed_since)
+            settings = [p for p in (config.config_path, config.glossary) if p]
+            if not any(repo.relative(p) in changed for p in settings):
+                articles = staleness.articles_changed(articles, changed, repo.root)
+    except staleness.StalenessError as exc:
+        raise ConfigError(str(exc)) from None
     job = _Job(found.source_lang, tuple(r.code for r in rules), glossary,
-               expected_languages(found), views, cache_dir)
-    outcomes = _run(job, found.articles, jobs, progress)
+               expected_languages(found), views,
+               None if stale else cache_dir,  # git history is not in the cache key
+               repo if stale else None)
+    outcomes = _run(job, articles, jobs, progress)
     diagnostics = [d for out in outcomes for d in out[0]]
     diagnostics = [d for d in diagnostics if d.code not in ignored(d.path, d.lang)]
     overrides = dict(config.severity)
@@ -59,7 +78,7 @@ def check(paths: Sequence[str], config: Config, *, views: bool = False, jobs: in
     return Report(
         source_lang=found.source_lang,
         articles=tuple(ArticleInfo(a.slug, tuple(DocumentInfo(f.lang, f.path) for f in a.files))
-                       for a in found.articles),
+                       for a in articles),
         diagnostics=tuple(sort_diagnostics(diagnostics)),
         rules=tuple(r.info() for r in rules),
         fail_level=config.fail_level,
@@ -73,14 +92,15 @@ class _Job:
 
     source_lang: str
     rule_codes: tuple[str, ...]
-    glossary: tuple[Term, ...]
+    glossary: Glossary
     expected: frozenset[str]
     views: bool
     cache_dir: str | None
+    repo: staleness.GitRepo | None = None  # set when stale translations are wanted
 
     def settings(self) -> str:
         parts = [self.source_lang, ",".join(self.rule_codes), ",".join(sorted(self.expected))]
-        parts += [f"{t.text}|{t.case_sensitive}|{sorted(t.allowed.items())}" for t in self.glossary]
+        parts.append(repr(self.glossary))
         return ResultCache.settings_key(parts)
 
 
@@ -109,8 +129,15 @@ def _work(article: Article) -> tuple[list[Diagnostic], ArticleView | None]:
         if hit is not None:
             return hit, None
     views: list[ArticleView] | None = [] if job.views else None
+    extra: list[FileProblem] = []
+    if job.repo is not None:
+        try:
+            for s in staleness.stale_translations(job.repo, article, job.source_lang):
+                extra.append(FileProblem("stale", s.lang, s.path, s.message(), source_path=s.source_path))
+        except staleness.StalenessError:
+            pass  # an article git cannot tell about is simply not judged stale
     diagnostics = check_article(article, job.source_lang, rules, job.glossary, job.expected,
-                                views, contents)
+                                views, contents, tuple(extra))
     if cache is not None and key is not None:
         cache.put(key, diagnostics)
     return diagnostics, views[0] if views else None
@@ -145,15 +172,16 @@ def active_rules(config: Config) -> tuple[Rule, ...]:
     return tuple(rule() for rule in ALL_RULES if rule.code in chosen)
 
 
-def load_glossary(config: Config) -> tuple[Term, ...]:
+def load_glossary(config: Config) -> Glossary:
+    """The glossary named in the settings: TOML, CSV/TSV or TBX, by extension."""
     if not config.glossary:
-        return ()
+        return Glossary()
     try:
-        with open(config.glossary, encoding="utf-8") as handle:
-            return parse_glossary(handle.read(), config.glossary)
+        with open(config.glossary, "rb") as handle:
+            return Glossary.read(config.glossary, handle.read(), config.source_lang)
     except OSError as exc:
         raise ConfigError(f"glossary {config.glossary}: {exc.strerror or exc}") from None
-    except (GlossaryError, UnicodeDecodeError) as exc:
+    except GlossaryError as exc:
         raise ConfigError(str(exc)) from None
 
 
@@ -170,14 +198,15 @@ def expected_languages(found: Discovery) -> frozenset[str]:
 
 
 def check_article(article: Article, source_lang: str, rules: Iterable[Rule],
-                  glossary: tuple[Term, ...], expected: frozenset[str] = frozenset(),
+                  glossary: Glossary | tuple[Term, ...], expected: frozenset[str] = frozenset(),
                   views: list[ArticleView] | None = None,
-                  contents: Mapping[str, bytes | Unreadable] | None = None) -> list[Diagnostic]:
+                  contents: Mapping[str, bytes | Unreadable] | None = None,
+                  extra: tuple[FileProblem, ...] = ()) -> list[Diagnostic]:
     """All findings for one article: file problems, then each translation against the source.
 
     ``contents`` holds the files' bytes by language when the caller has read them already."""
     rules = tuple(rules)
-    problems: list[FileProblem] = []
+    problems: list[FileProblem] = list(extra)
     texts: dict[str, Text] = {}
     source_file = article.get(source_lang)
     source_path = source_file.path if source_file else None
@@ -225,7 +254,7 @@ def check_article(article: Article, source_lang: str, rules: Iterable[Rule],
 
 
 def check_documents(slug: str, source_lang: str, documents: Mapping[str, tuple[str, str]],
-                    rules: Sequence[Rule], glossary: tuple[Term, ...] = (),
+                    rules: Sequence[Rule], glossary: Glossary | tuple[Term, ...] = (),
                     views: list[ArticleView] | None = None) -> list[Diagnostic]:
     """Pure core of the pipeline: ``{lang: (path, normalized text)}`` of one article, source
     included, -> the translation findings (skeleton → align → terms → rules)."""
@@ -235,12 +264,16 @@ def check_documents(slug: str, source_lang: str, documents: Mapping[str, tuple[s
     for lang, (path, body) in sorted(documents.items()):
         if lang != source_lang:
             alignments[lang] = align(source, build_skeleton(body, lang, path))
-    terms = learn_terms(source_lang, alignments, glossary)
+    if not isinstance(glossary, Glossary):
+        glossary = Glossary(tuple(glossary))
+    terms = learn_terms(source_lang, alignments, glossary.terms)
     if views is not None:
         views.append(build_view(slug, source_lang, documents, alignments))
     diagnostics: list[Diagnostic] = []
     for lang, alignment in sorted(alignments.items()):
-        ctx = TranslationContext(slug, source_lang, lang, alignment, terms)
+        # A translatable glossary term binds only the languages it has approved forms for.
+        ctx = TranslationContext(slug, source_lang, lang, alignment, terms_for(terms, lang),
+                                 glossary.forbidden)
         for rule in rules:
             diagnostics.extend(rule.check(ctx))
     return diagnostics

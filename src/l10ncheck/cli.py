@@ -69,17 +69,20 @@ def main() -> None:
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=str), help="Accepted findings (JSON): they are not reported and do not fail the run.")
 @click.option("--update-baseline", is_flag=True, help="Write the current findings to the --baseline file (dropping fixed ones).")
 @click.option("--layout", help="Force a layout instead of detecting it (article-dir, lang-dir, lang-suffix, ...).")
-@click.option("--glossary", type=click.Path(path_type=str), help="Glossary of protected terms (TOML).")
+@click.option("--glossary", type=click.Path(path_type=str), help="Glossary of protected and forbidden terms (TOML, CSV/TSV or TBX).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), help="Use this config file instead of searching for one.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, help="Worker processes (default: one per core; 0 or 1: none). The output is the same whatever the number.")
+@click.option("--changed-since", metavar="REF", help="Check only the articles with a file changed since the git REF (each whole article group).")
+@click.option("--stale", is_flag=True, help="Also report translations whose source changed after them in git history (F705).")
 @click.option("--no-cache", is_flag=True, help=f"Do not read or write the result cache ({CACHE_DIR}/ beside the config file).")
 def check_command(paths: tuple[str, ...], source_lang: str | None, select: tuple[str, ...],
                   ignore: tuple[str, ...], fail_level: str | None, format_: str | None,
                   output: str | None, reports: tuple[str, ...], statistics: bool,
                   baseline_file: str | None, update_baseline: bool, layout: str | None,
                   glossary: str | None, config_file: str | None, color: bool | None,
-                  jobs: int | None, no_cache: bool) -> None:
+                  jobs: int | None, changed_since: str | None, stale: bool,
+                  no_cache: bool) -> None:
     """Check PATH... (default: articles/) and report drift."""
     targets = list(paths) or [DEFAULT_PATH]
     try:
@@ -101,7 +104,7 @@ def check_command(paths: tuple[str, ...], source_lang: str | None, select: tuple
         try:
             report = check(targets, config, views="html" in (fmt, *(f for f, _ in extra)),
                            jobs=jobs, cache_dir=None if no_cache else _cache_dir(config),
-                           progress=progress)
+                           progress=progress, changed_since=changed_since, stale=stale)
         finally:
             if progress is not None:
                 progress.close()

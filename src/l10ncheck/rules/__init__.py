@@ -18,6 +18,7 @@ from l10ncheck.rules.extra_block import ExtraBlock
 from l10ncheck.rules.extra_bold import ExtraBold
 from l10ncheck.rules.extra_link import ExtraLink
 from l10ncheck.rules.extra_section import ExtraSection
+from l10ncheck.rules.forbidden_term import ForbiddenTerm
 from l10ncheck.rules.heading_level import HeadingLevel
 from l10ncheck.rules.image_source import ImageSourceChanged
 from l10ncheck.rules.inline_code import InlineCodeChanged
@@ -36,6 +37,7 @@ from l10ncheck.rules.missing_translation import MissingTranslation
 from l10ncheck.rules.number_changed import NumberChanged
 from l10ncheck.rules.orphan_translation import OrphanTranslation
 from l10ncheck.rules.split_word_link import SplitWordLink
+from l10ncheck.rules.stale_translation import StaleTranslation
 from l10ncheck.rules.table_shape import TableShape
 from l10ncheck.rules.unreadable_file import UnreadableFile
 from l10ncheck.rules.untranslated import UntranslatedBlock
@@ -64,6 +66,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     BoldCoverage,
     ItalicCount,
     MissingTerm,
+    ForbiddenTerm,
     InlineCodeChanged,
     CodeTokenChanged,
     NumberChanged,
@@ -75,6 +78,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     OrphanTranslation,
     MissingTranslation,
     EmptyTranslation,
+    StaleTranslation,
 )
 
 __all__ = ["ALL_RULES", "Rule"]

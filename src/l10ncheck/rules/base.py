@@ -11,12 +11,15 @@ import bisect
 import inspect
 import re
 from dataclasses import dataclass, field
-from typing import ClassVar, Iterator
+from typing import TYPE_CHECKING, ClassVar, Iterator
 
 from l10ncheck.align import Alignment
 from l10ncheck.diagnostics import Category, Diagnostic, Location, RuleInfo, Severity, Span
 from l10ncheck.skeleton import Block, Skeleton
 from l10ncheck.terms import Term
+
+if TYPE_CHECKING:
+    from l10ncheck.glossary import ForbiddenTerm
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,7 @@ class TranslationContext:
     lang: str
     alignment: Alignment
     terms: tuple[Term, ...] = ()
+    forbidden: tuple[ForbiddenTerm, ...] = ()
 
     @property
     def source(self) -> Skeleton:
