@@ -17,13 +17,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable, Sequence
 
 from rapidfuzz import fuzz
 
 from l10ncheck.skeleton import Block, Link, Skeleton
-from l10ncheck.textutil import anchors, multiset_similarity
+from l10ncheck.textutil import anchors
 from l10ncheck.urls import canonical
 
 # A pair scoring below this is worse than leaving both blocks unpaired.
@@ -70,8 +69,13 @@ class Alignment:
         return None
 
 
-def align(source: Skeleton, target: Skeleton) -> Alignment:
-    scorer = _Scorer(source, target)
+def align(source: Skeleton, target: Skeleton, source_features: Features | None = None) -> Alignment:
+    """Align ``target`` to ``source``. Pass ``Features(source)`` when aligning several
+    translations to one source, so the source's features are computed once."""
+    scorer = _Scorer(source_features or Features(source), Features(target))
+    fast = _diagonal(source, target, scorer)
+    if fast is not None:
+        return Alignment(source, target, fast)
     src_heads = [b for b in source.blocks if _is_section_heading(b)]
     tgt_heads = [b for b in target.blocks if _is_section_heading(b)]
     head_pairs = _dp(src_heads, tgt_heads, scorer.section_score, HEADING_THRESHOLD)
@@ -91,6 +95,25 @@ def align(source: Skeleton, target: Skeleton) -> Alignment:
             head_s, head_t = source.blocks[s1], target.blocks[t1]
             pairs.append(BlockPair(head_s, head_t, score=scorer.section_score(head_s, head_t)))
     return Alignment(source, target, _pair_moved(pairs, scorer))
+
+
+# Above this score on every block, a translation with the very same sequence of blocks is
+# paired one to one without the dynamic programming (most translations: the fast path).
+DIAGONAL_MIN = 0.55
+
+
+def _diagonal(source: Skeleton, target: Skeleton, scorer: _Scorer) -> tuple[BlockPair, ...] | None:
+    a, b = source.blocks, target.blocks
+    if len(a) != len(b) or any(x.kind != y.kind or x.depth != y.depth or x.level != y.level
+                               for x, y in zip(a, b)):
+        return None
+    pairs = []
+    for x, y in zip(a, b):
+        score = scorer.section_score(x, y) if _is_section_heading(x) else scorer.block_score(x, y)
+        if score < DIAGONAL_MIN:
+            return None
+        pairs.append(BlockPair(x, y, score=score))
+    return tuple(pairs)
 
 
 def _is_section_heading(block: Block) -> bool:
@@ -126,18 +149,19 @@ def _pair_moved(pairs: list[BlockPair], scorer: _Scorer) -> tuple[BlockPair, ...
 class _Scorer:
     """Similarity of blocks and sections from features that survive translation."""
 
-    def __init__(self, source: Skeleton, target: Skeleton):
-        self.source = source
-        self.target = target
-        self.src_len = source.length
-        self.tgt_len = target.length
-        self.src_n = max(len(source.blocks), 1)
-        self.tgt_n = max(len(target.blocks), 1)
+    def __init__(self, source: Features, target: Features):
+        self.src = source
+        self.tgt = target
+        self.source = source.skeleton
+        self.target = target.skeleton
+        self.src_len = self.source.length
+        self.tgt_len = self.target.length
+        self.src_n = max(len(self.source.blocks), 1)
+        self.tgt_n = max(len(self.target.blocks), 1)
         self._cache: dict[tuple[int, int], float] = {}
-        self._sections: dict[tuple[int, int], Counter[str]] = {}
 
     def has_anchors(self, a: Block, b: Block) -> bool:
-        sim = multiset_similarity(_features(a), _features(b))
+        sim = _similarity(self.src.block[a.index], self.tgt.block[b.index])
         return sim is not None and sim >= 0.6
 
     def block_score(self, a: Block, b: Block) -> float:
@@ -155,7 +179,7 @@ class _Scorer:
             return 0.0
         kind = 1.0 if a.kind == b.kind else 0.8
         parts: list[tuple[float, float]] = []  # (weight, similarity)
-        feat = multiset_similarity(_features(a), _features(b))
+        feat = _similarity(self.src.block[a.index], self.tgt.block[b.index])
         if feat is not None:
             parts.append((3.0, feat))
         if ga == "code":
@@ -180,34 +204,61 @@ class _Scorer:
     def section_score(self, a: Block, b: Block) -> float:
         base = self.block_score(a, b)
         level = 1.0 if a.level == b.level else 0.6
-        sec_a = self._section(self.source, a.index)
-        sec_b = self._section(self.target, b.index)
-        content = multiset_similarity(sec_a, sec_b)
-        if content is None or not sec_a or not sec_b:
+        sec_a = self.src.section(a.index)
+        sec_b = self.tgt.section(b.index)
+        content = _similarity(sec_a, sec_b)
+        if content is None or not sec_a.size or not sec_b.size:
             # An emptied section (its only paragraph dropped) keeps its heading's own evidence.
             return base * level
         return level * (0.5 * base + 0.5 * content)
 
-    def _section(self, skeleton: Skeleton, heading: int) -> Counter[str]:
-        key = (id(skeleton), heading)
-        found = self._sections.get(key)
+
+class Features:
+    """What survives translation, per block and per section of one skeleton, computed once."""
+
+    def __init__(self, skeleton: Skeleton):
+        self.skeleton = skeleton
+        self.block = [_Bag(_features(b)) for b in skeleton.blocks]
+        self._sections: dict[int, _Bag] = {}
+
+    def section(self, heading: int) -> _Bag:
+        """Features of everything under a heading up to the next heading."""
+        found = self._sections.get(heading)
         if found is None:
-            found = self._sections[key] = _section_features(skeleton, heading)
+            counts: Counter[str] = Counter()
+            for block in self.skeleton.blocks[heading + 1 :]:
+                if _is_section_heading(block):
+                    break
+                counts.update(self.block[block.index].counts)
+                counts["k:" + block.kind] += 1
+            found = self._sections[heading] = _Bag(counts)
         return found
 
 
-def _section_features(skeleton: Skeleton, heading: int) -> Counter[str]:
-    """Features of everything under a heading up to the next heading: what the section holds."""
-    found: Counter[str] = Counter()
-    for block in skeleton.blocks[heading + 1 :]:
-        if _is_section_heading(block):
-            break
-        found.update(_features(block))
-        found["k:" + block.kind] += 1
-    return found
+class _Bag:
+    """A multiset with its size precomputed, for a fast weighted Jaccard."""
+
+    __slots__ = ("counts", "size")
+
+    def __init__(self, counts: Counter[str] | dict[str, int]):
+        self.counts = dict(counts)
+        self.size = sum(self.counts.values())
 
 
-@lru_cache(maxsize=65536)
+def _similarity(a: _Bag, b: _Bag) -> float | None:
+    """Weighted Jaccard of two multisets; None when both are empty (no evidence)."""
+    if not a.size and not b.size:
+        return None
+    small, large = (a.counts, b.counts) if len(a.counts) <= len(b.counts) else (b.counts, a.counts)
+    inter = 0
+    for key, n in small.items():
+        m = large.get(key)
+        if m:
+            inter += n if n < m else m
+    union = a.size + b.size - inter
+    return inter / union if union else None
+
+
 def _features(block: Block) -> Counter[str]:
     found = anchors(block.text)
     for link in block.links:

@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
-from l10ncheck.align import Alignment, align
+from l10ncheck.align import Alignment, Features, align
 from l10ncheck.cache import ResultCache
 from l10ncheck.config import Config, ConfigError, ignored_codes, select_rules
 from l10ncheck.diagnostics import (
@@ -261,9 +261,10 @@ def check_documents(slug: str, source_lang: str, documents: Mapping[str, tuple[s
     source_path, source_body = documents[source_lang]
     source = build_skeleton(source_body, source_lang, source_path)
     alignments: dict[str, Alignment] = {}
+    features = Features(source)
     for lang, (path, body) in sorted(documents.items()):
         if lang != source_lang:
-            alignments[lang] = align(source, build_skeleton(body, lang, path))
+            alignments[lang] = align(source, build_skeleton(body, lang, path), features)
     if not isinstance(glossary, Glossary):
         glossary = Glossary(tuple(glossary))
     terms = learn_terms(source_lang, alignments, glossary.terms)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 
 from l10ncheck.diagnostics import Span
 
@@ -91,19 +92,19 @@ class Block:
     _offsets: tuple[int, ...] = ()
     _owners: tuple[int, ...] = ()
 
-    @property
+    @cached_property
     def links_only(self) -> tuple[Link, ...]:
         return tuple(link for link in self.links if not link.image)
 
-    @property
+    @cached_property
     def images(self) -> tuple[Link, ...]:
         return tuple(link for link in self.links if link.image)
 
-    @property
+    @cached_property
     def strong(self) -> tuple[Emphasis, ...]:
         return tuple(e for e in self.emphasis if e.kind == "strong")
 
-    @property
+    @cached_property
     def italic(self) -> tuple[Emphasis, ...]:
         return tuple(e for e in self.emphasis if e.kind == "emphasis")
 

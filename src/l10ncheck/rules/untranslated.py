@@ -32,7 +32,7 @@ def prose_words(block: Block, ctx: TranslationContext, lang: str) -> list[str]:
     for start, end in _merge(cut):
         text = text[:start] + " " + text[end:]
     # Capitalized and camel-case words are names, not prose ("Trust Wallet", "MetaMask").
-    return [w.lower() for w in _WORDS.findall(text) if not any(c.isupper() for c in w)]
+    return [w for w in _WORDS.findall(text) if w == w.lower()]
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
