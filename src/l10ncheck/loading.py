@@ -4,6 +4,11 @@ Every later stage sees text with ``\\n`` line endings and no BOM, so line and co
 are the ones an editor shows: a BOM is not a column, ``\\r\\n`` and a lone ``\\r`` each end one
 line. Front matter (YAML ``---`` or TOML ``+++``) is split off but its lines are kept as blank
 lines in the body, so body line numbers stay the file's line numbers.
+
+Hostile input never gets past here as an exception: a file larger than ``MAX_FILE_BYTES``
+(nobody writes a Markdown article that long; parsing it would take minutes) is unreadable,
+and a BOM in the middle of a file (two files concatenated) is read as a space when it opens
+a line, so the heading or list marker after it still counts and columns do not shift.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ import re
 from dataclasses import dataclass
 
 _BOM = "\ufeff"
+# Five times the largest real article seen (an 850 kB changelog); larger is not an article.
+MAX_FILE_BYTES = 4 * 1024 * 1024
 # Blank lines before the opening fence are tolerated (seen in real Hugo sites).
 _FRONT_MATTER = re.compile(r"\A(?:[ \t]*\n)*(---|\+\+\+)[ \t]*\n(.*?\n)?\1[ \t]*(?:\n|\Z)", re.S)
 # Control characters that never occur in text (NUL and friends, not tab/newline/form feed).
@@ -40,6 +47,11 @@ class Unreadable:
 
 def decode(data: bytes) -> Text | Unreadable:
     """Decode UTF-8 (with or without BOM); report binary or invalid bytes with their position."""
+    if len(data) > MAX_FILE_BYTES:
+        return Unreadable(
+            f"file is too large ({_megabytes(len(data))}; the limit is"
+            f" {_megabytes(MAX_FILE_BYTES)}): not a Markdown article"
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return Unreadable("file is UTF-16 encoded; l10ncheck reads UTF-8 Markdown")
     nul = data.find(b"\x00")
@@ -63,6 +75,8 @@ def decode(data: bytes) -> Text | Unreadable:
     crlf = raw.count("\r\n")
     newline = "\r\n" if crlf and crlf * 2 >= raw.count("\n") else "\n"
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if _BOM in text:
+        text = text.replace("\n" + _BOM, "\n ")
     front_matter, fm_format, body = split_front_matter(text)
     return Text(body, front_matter, fm_format, had_bom, newline)
 
@@ -75,6 +89,10 @@ def split_front_matter(text: str) -> tuple[str | None, str | None, str]:
     blank = "\n" * m.group(0).count("\n")
     fm_format = "yaml" if m.group(1) == "---" else "toml"
     return m.group(2) or "", fm_format, blank + text[m.end() :]
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f} MB"
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:

@@ -21,9 +21,12 @@ WORD = re.compile(r"\w+", re.UNICODE)
 PUNCTUATION_END = ".,;:!?…。、，；：！？"
 
 
+_FOREIGN_DIGIT = re.compile(r"(?![0-9])\d|[\u066b\u066c]")
+
+
 def normalize_digits(text: str) -> str:
     """Map digits of any script to ASCII (Arabic-Indic ٣ -> 3, full-width ３ -> 3)."""
-    if text.isascii():
+    if text.isascii() or not _FOREIGN_DIGIT.search(text):
         return text
     return "".join(_SEPARATORS.get(ch) or _ascii_digit(ch) for ch in text)
 

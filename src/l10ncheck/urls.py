@@ -8,6 +8,7 @@ language subdomain (`en.wikipedia.org` → `nl.wikipedia.org`). Those are not dr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from l10ncheck.languages import is_lang_code, normalize_lang
 
@@ -18,6 +19,7 @@ def _primary(lang: str) -> str:
     return normalize_lang(lang).split("-")[0]
 
 
+@lru_cache(maxsize=65536)
 def canonical(url: str, langs: frozenset[str] | None = None) -> str:
     """The URL with language segments and language subdomains taken out.
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import bisect
 import inspect
+from functools import cached_property
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Iterator
 
-from l10ncheck.align import Alignment
+from l10ncheck.align import Alignment, LinkPair, align_links
 from l10ncheck.diagnostics import Category, Diagnostic, Location, RuleInfo, Severity, Span
 from l10ncheck.skeleton import Block, Skeleton
 from l10ncheck.terms import Term
@@ -32,6 +33,26 @@ class TranslationContext:
     alignment: Alignment
     terms: tuple[Term, ...] = ()
     forbidden: tuple[ForbiddenTerm, ...] = ()
+
+    @cached_property
+    def link_pairs(self) -> tuple[tuple[Block, Block, LinkPair], ...]:
+        """Links of every aligned block pair, paired (computed once for all link rules)."""
+        return self._pairs(images=False)
+
+    @cached_property
+    def image_pairs(self) -> tuple[tuple[Block, Block, LinkPair], ...]:
+        return self._pairs(images=True)
+
+    def _pairs(self, images: bool) -> tuple[tuple[Block, Block, LinkPair], ...]:
+        out: list[tuple[Block, Block, LinkPair]] = []
+        for pair in self.alignment.matched():
+            src, tgt = pair.source, pair.target
+            assert src is not None and tgt is not None
+            a = src.images if images else src.links_only
+            b = tgt.images if images else tgt.links_only
+            if a or b:
+                out.extend((src, tgt, link_pair) for link_pair in align_links(a, b))
+        return tuple(out)
 
     @property
     def source(self) -> Skeleton:
