@@ -27,6 +27,7 @@ from l10ncheck.rules.base import ArticleContext, FileProblem, TranslationContext
 from l10ncheck.suppressions import apply_suppressions
 from l10ncheck.views import ArticleView, build_view
 from l10ncheck import staleness
+from l10ncheck.frontmatter import IDENTICAL_KEYS, FrontMatter, parse_front_matter
 from l10ncheck.glossary import Glossary, terms_for
 from l10ncheck.terms import GlossaryError, Term, learn_terms
 
@@ -66,7 +67,7 @@ def check(paths: Sequence[str], config: Config, *, views: bool = False, jobs: in
     job = _Job(found.source_lang, tuple(r.code for r in rules), glossary,
                expected_languages(found), views,
                None if stale else cache_dir,  # git history is not in the cache key
-               repo if stale else None)
+               repo if stale else None, config.front_matter_keys)
     outcomes = _run(job, articles, jobs, progress)
     diagnostics = [d for out in outcomes for d in out[0]]
     diagnostics = [d for d in diagnostics if d.code not in ignored(d.path, d.lang)]
@@ -97,10 +98,12 @@ class _Job:
     views: bool
     cache_dir: str | None
     repo: staleness.GitRepo | None = None  # set when stale translations are wanted
+    identical_keys: tuple[str, ...] = IDENTICAL_KEYS
 
     def settings(self) -> str:
         parts = [self.source_lang, ",".join(self.rule_codes), ",".join(sorted(self.expected))]
         parts.append(repr(self.glossary))
+        parts.append(",".join(self.identical_keys))
         return ResultCache.settings_key(parts)
 
 
@@ -137,7 +140,7 @@ def _work(article: Article) -> tuple[list[Diagnostic], ArticleView | None]:
         except staleness.StalenessError:
             pass  # an article git cannot tell about is simply not judged stale
     diagnostics = check_article(article, job.source_lang, rules, job.glossary, job.expected,
-                                views, contents, tuple(extra))
+                                views, contents, tuple(extra), job.identical_keys)
     if cache is not None and key is not None:
         cache.put(key, diagnostics)
     return diagnostics, views[0] if views else None
@@ -201,7 +204,8 @@ def check_article(article: Article, source_lang: str, rules: Iterable[Rule],
                   glossary: Glossary | tuple[Term, ...], expected: frozenset[str] = frozenset(),
                   views: list[ArticleView] | None = None,
                   contents: Mapping[str, bytes | Unreadable] | None = None,
-                  extra: tuple[FileProblem, ...] = ()) -> list[Diagnostic]:
+                  extra: tuple[FileProblem, ...] = (),
+                  identical_keys: tuple[str, ...] = IDENTICAL_KEYS) -> list[Diagnostic]:
     """All findings for one article: file problems, then each translation against the source.
 
     ``contents`` holds the files' bytes by language when the caller has read them already."""
@@ -249,13 +253,18 @@ def check_article(article: Article, source_lang: str, rules: Iterable[Rule],
         f.lang: (f.path, texts[f.lang].body) for f in article.files
         if f.lang in texts and texts[f.lang].body.strip()
     }
-    diagnostics.extend(check_documents(article.slug, source_lang, documents, rules, glossary, views))
+    fronts = {lang: parse_front_matter(t.front_matter, t.front_matter_format, t.front_matter_line)
+              for lang, t in texts.items()}
+    diagnostics.extend(check_documents(article.slug, source_lang, documents, rules, glossary, views,
+                                       fronts, identical_keys))
     return apply_suppressions(article, texts, diagnostics, rules)
 
 
 def check_documents(slug: str, source_lang: str, documents: Mapping[str, tuple[str, str]],
                     rules: Sequence[Rule], glossary: Glossary | tuple[Term, ...] = (),
-                    views: list[ArticleView] | None = None) -> list[Diagnostic]:
+                    views: list[ArticleView] | None = None,
+                    front_matter: Mapping[str, FrontMatter | None] | None = None,
+                    identical_keys: tuple[str, ...] = IDENTICAL_KEYS) -> list[Diagnostic]:
     """Pure core of the pipeline: ``{lang: (path, normalized text)}`` of one article, source
     included, -> the translation findings (skeleton → align → terms → rules)."""
     source_path, source_body = documents[source_lang]
@@ -273,8 +282,10 @@ def check_documents(slug: str, source_lang: str, documents: Mapping[str, tuple[s
     diagnostics: list[Diagnostic] = []
     for lang, alignment in sorted(alignments.items()):
         # A translatable glossary term binds only the languages it has approved forms for.
+        fronts = front_matter or {}
         ctx = TranslationContext(slug, source_lang, lang, alignment, terms_for(terms, lang),
-                                 glossary.forbidden)
+                                 glossary.forbidden, fronts.get(source_lang), fronts.get(lang),
+                                 identical_keys)
         for rule in rules:
             diagnostics.extend(rule.check(ctx))
     return diagnostics

@@ -16,6 +16,7 @@ from typing import Any, Protocol, cast
 
 from l10ncheck.diagnostics import Category, Severity
 from l10ncheck.discovery import LAYOUTS
+from l10ncheck.frontmatter import IDENTICAL_KEYS
 from l10ncheck.languages import is_lang_code, normalize_lang
 from l10ncheck.reporters import FORMATS as REPORTERS
 
@@ -60,6 +61,7 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     per_language_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     baseline: str | None = None
+    front_matter_keys: tuple[str, ...] = IDENTICAL_KEYS
     config_path: str | None = None
 
 
@@ -312,7 +314,7 @@ def _validate(key: str, value: object) -> object:
                 f"source-lang must be a language code such as 'en' (got {_describe(value)})"
             )
         return normalize_lang(value)
-    if key in ("select", "ignore"):
+    if key in ("select", "ignore", "front-matter-keys"):
         return _strings(key, value)
     if key == "fail-level":
         return _choice(key, value, FAIL_LEVELS)

@@ -34,6 +34,7 @@ class Text:
     front_matter_format: str | None  # "yaml" | "toml" | None
     had_bom: bool
     newline: str  # the file's dominant line ending, kept for writers
+    front_matter_line: int = 0  # line of the front matter's first line (after the fence)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ def decode(data: bytes) -> Text | Unreadable:
             f"file is too large ({_megabytes(len(data))}; the limit is"
             f" {_megabytes(MAX_FILE_BYTES)}): not a Markdown article"
         )
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return Unreadable("file is UTF-32 encoded; l10ncheck reads UTF-8 Markdown")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return Unreadable("file is UTF-16 encoded; l10ncheck reads UTF-8 Markdown")
     nul = data.find(b"\x00")
@@ -78,7 +81,11 @@ def decode(data: bytes) -> Text | Unreadable:
     if _BOM in text:
         text = text.replace("\n" + _BOM, "\n ")
     front_matter, fm_format, body = split_front_matter(text)
-    return Text(body, front_matter, fm_format, had_bom, newline)
+    first = 0
+    if front_matter is not None:
+        fence = len(text) - len(text.lstrip("\n \t"))  # blank lines before the fence
+        first = text.count("\n", 0, fence) + 2
+    return Text(body, front_matter, fm_format, had_bom, newline, first)
 
 
 def split_front_matter(text: str) -> tuple[str | None, str | None, str]:

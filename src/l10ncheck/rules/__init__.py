@@ -19,6 +19,7 @@ from l10ncheck.rules.extra_bold import ExtraBold
 from l10ncheck.rules.extra_link import ExtraLink
 from l10ncheck.rules.extra_section import ExtraSection
 from l10ncheck.rules.forbidden_term import ForbiddenTerm
+from l10ncheck.rules.front_matter import FrontMatterDrift
 from l10ncheck.rules.heading_level import HeadingLevel
 from l10ncheck.rules.image_source import ImageSourceChanged
 from l10ncheck.rules.inline_code import InlineCodeChanged
@@ -54,6 +55,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     CodeBlockChanged,
     TableShape,
     BlockKind,
+    FrontMatterDrift,
     MissingLink,
     ExtraLink,
     LinkUrlChanged,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar, Iterator
 from l10ncheck.align import Alignment, LinkPair, align_links
 from l10ncheck.diagnostics import Category, Diagnostic, Location, RuleInfo, Severity, Span
 from l10ncheck.skeleton import Block, Skeleton
+from l10ncheck.frontmatter import IDENTICAL_KEYS, FrontMatter
 from l10ncheck.terms import Term
 
 if TYPE_CHECKING:
@@ -33,6 +34,9 @@ class TranslationContext:
     alignment: Alignment
     terms: tuple[Term, ...] = ()
     forbidden: tuple[ForbiddenTerm, ...] = ()
+    source_front: FrontMatter | None = None
+    target_front: FrontMatter | None = None
+    identical_keys: tuple[str, ...] = IDENTICAL_KEYS
 
     @cached_property
     def link_pairs(self) -> tuple[tuple[Block, Block, LinkPair], ...]:
