@@ -174,32 +174,35 @@ class _Scorer:
         return score
 
     def _block_score(self, a: Block, b: Block) -> float:
-        ga, gb = _KIND_GROUP.get(a.kind, a.kind), _KIND_GROUP.get(b.kind, b.kind)
+        ga, gb = self.src.group[a.index], self.tgt.group[b.index]
         if ga != gb:
             return 0.0
-        kind = 1.0 if a.kind == b.kind else 0.8
-        parts: list[tuple[float, float]] = []  # (weight, similarity)
+        # Weighted mean of similarities; weights: features 3, kind-specific 2-4, share 2,
+        # position 1, list depth 0.5, bold count 0.5.
+        weight = 2.0  # position and depth and bold, always there
+        total = 1.0 - abs(a.index / self.src_n - b.index / self.tgt_n)
+        total += 0.5 if a.depth == b.depth else 0.25
+        total += 0.5 if self.src.strong[a.index] == self.tgt.strong[b.index] else 0.25
         feat = _similarity(self.src.block[a.index], self.tgt.block[b.index])
         if feat is not None:
-            parts.append((3.0, feat))
+            weight += 3.0
+            total += 3.0 * feat
         if ga == "code":
-            parts.append((3.0, fuzz.ratio(a.code, b.code) / 100.0))
+            weight += 3.0
+            total += 3.0 * fuzz.ratio(a.code, b.code) / 100.0
         elif ga == "shortcode":
-            parts.append((4.0, 1.0 if a.info == b.info else 0.0))
+            weight += 4.0
+            total += 4.0 if a.info == b.info else 0.0
         elif ga == "table":
-            parts.append((2.0, 1.0 if a.columns == b.columns else 0.5 if a.rows == b.rows else 0.2))
-        share_a = len(a.text) / self.src_len
-        share_b = len(b.text) / self.tgt_len
-        if a.text or b.text:
+            weight += 2.0
+            total += 2.0 * (1.0 if a.columns == b.columns else 0.5 if a.rows == b.rows else 0.2)
+        share_a, share_b = self.src.share[a.index], self.tgt.share[b.index]
+        if share_a or share_b:
             # Smooth tiny blocks so that "OK" vs "Хорошо" is not a 1:3 mismatch.
-            floor = 0.01
-            parts.append((2.0, (min(share_a, share_b) + floor) / (max(share_a, share_b) + floor)))
-        pos = 1.0 - abs(a.index / self.src_n - b.index / self.tgt_n)
-        parts.append((1.0, pos))
-        parts.append((0.5, 1.0 if a.depth == b.depth else 0.5))
-        parts.append((0.5, 1.0 if len(a.strong) == len(b.strong) else 0.5))
-        total = sum(w for w, _ in parts)
-        return kind * sum(w * s for w, s in parts) / total
+            low, high = (share_a, share_b) if share_a < share_b else (share_b, share_a)
+            weight += 2.0
+            total += 2.0 * (low + 0.01) / (high + 0.01)
+        return (1.0 if a.kind == b.kind else 0.8) * total / weight
 
     def section_score(self, a: Block, b: Block) -> float:
         base = self.block_score(a, b)
@@ -218,7 +221,12 @@ class Features:
 
     def __init__(self, skeleton: Skeleton):
         self.skeleton = skeleton
-        self.block = [_Bag(_features(b)) for b in skeleton.blocks]
+        blocks = skeleton.blocks
+        self.block = [_Bag(_features(b)) for b in blocks]
+        self.group = [_KIND_GROUP.get(b.kind, b.kind) for b in blocks]
+        length = skeleton.length
+        self.share = [len(b.text) / length for b in blocks]
+        self.strong = [len(b.strong) for b in blocks]
         self._sections: dict[int, _Bag] = {}
 
     def section(self, heading: int) -> _Bag:
