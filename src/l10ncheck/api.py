@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
 from l10ncheck.align import Alignment, Features, align
@@ -29,6 +29,7 @@ from l10ncheck.views import ArticleView, build_view
 from l10ncheck import staleness
 from l10ncheck.frontmatter import IDENTICAL_KEYS, FrontMatter, parse_front_matter
 from l10ncheck.glossary import Glossary, terms_for
+from l10ncheck.site import SiteIndex
 from l10ncheck.terms import GlossaryError, Term, learn_terms
 
 # A language must cover this share of the articles before a missing file in it is reported.
@@ -67,7 +68,8 @@ def check(paths: Sequence[str], config: Config, *, views: bool = False, jobs: in
     job = _Job(found.source_lang, tuple(r.code for r in rules), glossary,
                expected_languages(found), views,
                None if stale else cache_dir,  # git history is not in the cache key
-               repo if stale else None, config.front_matter_keys)
+               repo if stale else None,
+               Shared(config.front_matter_keys, site_index(found), config.fallback_langs))
     outcomes = _run(job, articles, jobs, progress)
     diagnostics = [d for out in outcomes for d in out[0]]
     diagnostics = [d for d in diagnostics if d.code not in ignored(d.path, d.lang)]
@@ -88,6 +90,28 @@ def check(paths: Sequence[str], config: Config, *, views: bool = False, jobs: in
 
 
 @dataclass(frozen=True)
+class Shared:
+    """Run-wide facts every translation check may read."""
+
+    identical_keys: tuple[str, ...] = IDENTICAL_KEYS
+    site: SiteIndex | None = None
+    fallback_langs: tuple[str, ...] = ()
+
+    def key(self) -> str:
+        """For the cache key: a file added or removed anywhere changes which links resolve."""
+        pages = sorted((lang, sorted(slugs)) for lang, slugs in (self.site.pages if self.site else {}).items())
+        return repr((self.identical_keys, self.fallback_langs, pages))
+
+
+def site_index(found: Discovery) -> SiteIndex:
+    pages: dict[str, set[str]] = {}
+    for article in found.articles:
+        for f in article.files:
+            pages.setdefault(f.lang, set()).add(article.slug)
+    return SiteIndex({lang: frozenset(slugs) for lang, slugs in pages.items()})
+
+
+@dataclass(frozen=True)
 class _Job:
     """What every worker needs to check one article: small and picklable."""
 
@@ -98,12 +122,12 @@ class _Job:
     views: bool
     cache_dir: str | None
     repo: staleness.GitRepo | None = None  # set when stale translations are wanted
-    identical_keys: tuple[str, ...] = IDENTICAL_KEYS
+    shared: Shared = field(default_factory=lambda: Shared())
 
     def settings(self) -> str:
         parts = [self.source_lang, ",".join(self.rule_codes), ",".join(sorted(self.expected))]
         parts.append(repr(self.glossary))
-        parts.append(",".join(self.identical_keys))
+        parts.append(self.shared.key())
         return ResultCache.settings_key(parts)
 
 
@@ -140,7 +164,7 @@ def _work(article: Article) -> tuple[list[Diagnostic], ArticleView | None]:
         except staleness.StalenessError:
             pass  # an article git cannot tell about is simply not judged stale
     diagnostics = check_article(article, job.source_lang, rules, job.glossary, job.expected,
-                                views, contents, tuple(extra), job.identical_keys)
+                                views, contents, tuple(extra), job.shared)
     if cache is not None and key is not None:
         cache.put(key, diagnostics)
     return diagnostics, views[0] if views else None
@@ -205,7 +229,7 @@ def check_article(article: Article, source_lang: str, rules: Iterable[Rule],
                   views: list[ArticleView] | None = None,
                   contents: Mapping[str, bytes | Unreadable] | None = None,
                   extra: tuple[FileProblem, ...] = (),
-                  identical_keys: tuple[str, ...] = IDENTICAL_KEYS) -> list[Diagnostic]:
+                  shared: Shared | None = None) -> list[Diagnostic]:
     """All findings for one article: file problems, then each translation against the source.
 
     ``contents`` holds the files' bytes by language when the caller has read them already."""
@@ -256,7 +280,7 @@ def check_article(article: Article, source_lang: str, rules: Iterable[Rule],
     fronts = {lang: parse_front_matter(t.front_matter, t.front_matter_format, t.front_matter_line)
               for lang, t in texts.items()}
     diagnostics.extend(check_documents(article.slug, source_lang, documents, rules, glossary, views,
-                                       fronts, identical_keys))
+                                       fronts, shared))
     return apply_suppressions(article, texts, diagnostics, rules)
 
 
@@ -264,7 +288,7 @@ def check_documents(slug: str, source_lang: str, documents: Mapping[str, tuple[s
                     rules: Sequence[Rule], glossary: Glossary | tuple[Term, ...] = (),
                     views: list[ArticleView] | None = None,
                     front_matter: Mapping[str, FrontMatter | None] | None = None,
-                    identical_keys: tuple[str, ...] = IDENTICAL_KEYS) -> list[Diagnostic]:
+                    shared: Shared | None = None) -> list[Diagnostic]:
     """Pure core of the pipeline: ``{lang: (path, normalized text)}`` of one article, source
     included, -> the translation findings (skeleton → align → terms → rules)."""
     source_path, source_body = documents[source_lang]
@@ -276,6 +300,7 @@ def check_documents(slug: str, source_lang: str, documents: Mapping[str, tuple[s
             alignments[lang] = align(source, build_skeleton(body, lang, path), features)
     if not isinstance(glossary, Glossary):
         glossary = Glossary(tuple(glossary))
+    shared = shared or Shared()
     terms = learn_terms(source_lang, alignments, glossary.terms)
     if views is not None:
         views.append(build_view(slug, source_lang, documents, alignments))
@@ -285,7 +310,7 @@ def check_documents(slug: str, source_lang: str, documents: Mapping[str, tuple[s
         fronts = front_matter or {}
         ctx = TranslationContext(slug, source_lang, lang, alignment, terms_for(terms, lang),
                                  glossary.forbidden, fronts.get(source_lang), fronts.get(lang),
-                                 identical_keys)
+                                 shared.identical_keys, shared.site, shared.fallback_langs)
         for rule in rules:
             diagnostics.extend(rule.check(ctx))
     return diagnostics

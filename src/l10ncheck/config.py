@@ -62,6 +62,7 @@ class Config:
     per_language_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     baseline: str | None = None
     front_matter_keys: tuple[str, ...] = IDENTICAL_KEYS
+    fallback_langs: tuple[str, ...] = ()
     config_path: str | None = None
 
 
@@ -316,6 +317,8 @@ def _validate(key: str, value: object) -> object:
         return normalize_lang(value)
     if key in ("select", "ignore", "front-matter-keys"):
         return _strings(key, value)
+    if key == "fallback-langs":
+        return tuple(normalize_lang(v) for v in _strings(key, value))
     if key == "fail-level":
         return _choice(key, value, FAIL_LEVELS)
     if key == "format":

@@ -25,6 +25,7 @@ from l10ncheck.rules.image_source import ImageSourceChanged
 from l10ncheck.rules.inline_code import InlineCodeChanged
 from l10ncheck.rules.italic_count import ItalicCount
 from l10ncheck.rules.link_punctuation import LinkPunctuation
+from l10ncheck.rules.link_target import LinkTargetUntranslated
 from l10ncheck.rules.link_url import LinkUrlChanged
 from l10ncheck.rules.list_item_count import ListItemCount
 from l10ncheck.rules.list_nesting import ListNesting
@@ -63,6 +64,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     LinkPunctuation,
     EmptyLinkText,
     MissingAnchor,
+    LinkTargetUntranslated,
     MissingBold,
     ExtraBold,
     BoldCoverage,

@@ -18,6 +18,7 @@ from l10ncheck.align import Alignment, LinkPair, align_links
 from l10ncheck.diagnostics import Category, Diagnostic, Location, RuleInfo, Severity, Span
 from l10ncheck.skeleton import Block, Skeleton
 from l10ncheck.frontmatter import IDENTICAL_KEYS, FrontMatter
+from l10ncheck.site import SiteIndex
 from l10ncheck.terms import Term
 
 if TYPE_CHECKING:
@@ -37,6 +38,8 @@ class TranslationContext:
     source_front: FrontMatter | None = None
     target_front: FrontMatter | None = None
     identical_keys: tuple[str, ...] = IDENTICAL_KEYS
+    site: SiteIndex | None = None
+    fallback_langs: tuple[str, ...] = ()
 
     @cached_property
     def link_pairs(self) -> tuple[tuple[Block, Block, LinkPair], ...]:
