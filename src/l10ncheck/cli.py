@@ -4,8 +4,13 @@ One run writes the ``--format`` report to standard output (or ``--output``), any
 ``--report FORMAT=PATH`` files, and ``--statistics``; ``--baseline`` hides accepted findings
 from all of them and from the exit code.
 
+``--fix`` repairs the fixable findings in the translations (see ``fixes``), says on standard
+error how many it fixed in each file, checks again and reports what remains. ``--diff``
+prints those fixes as a unified diff instead and writes nothing.
+
 Exit codes: 0 no finding at or above the fail level, 1 drift found, 2 usage, configuration
-or internal error (one line on standard error, never a traceback).
+or internal error (one line on standard error, never a traceback). After ``--fix`` they
+describe what remains. With ``--diff``: 0 nothing to fix, 1 there are fixes, 2 error.
 """
 
 from __future__ import annotations
@@ -16,11 +21,11 @@ import sys
 import textwrap
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Callable
 
 import click
 
-from l10ncheck import __version__, baseline, cache
+from l10ncheck import __version__, baseline, cache, fixes
 from l10ncheck.cache import CACHE_DIR
 from l10ncheck.api import active_rules, check
 from l10ncheck.baseline import Baseline, BaselineError, Outcome
@@ -35,6 +40,9 @@ EXIT_OK, EXIT_DRIFT, EXIT_ERROR = 0, 1, 2
 DEFAULT_PATH = "articles/"
 # Formats for browsers, not terminals: written to a file even without --output/=PATH.
 DEFAULT_REPORT_PATHS = {"html": "reports/l10ncheck.html"}
+# --fix checks again after fixing; a fix that only became possible after another (two
+# overlapping fixes) gets its turn in the next pass, so one --fix leaves nothing to a second.
+MAX_FIX_PASSES = 4
 
 
 class _DefaultGroup(click.Group):
@@ -76,16 +84,22 @@ def main() -> None:
 @click.option("--changed-since", metavar="REF", help="Check only the articles with a file changed since the git REF (each whole article group).")
 @click.option("--stale", is_flag=True, help="Also report translations whose source changed after them in git history (F705).")
 @click.option("--no-cache", is_flag=True, help=f"Do not read or write the result cache ({CACHE_DIR}/ beside the config file).")
+@click.option("--fix", is_flag=True, help="Repair what is mechanical in the translations (links split inside a word, punctuation in link text, provable URL typos), then report what remains.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes --fix would make as a unified diff and write nothing; exit 1 when there are fixes, 0 when none.")
 def check_command(paths: tuple[str, ...], source_lang: str | None, select: tuple[str, ...],
                   ignore: tuple[str, ...], fail_level: str | None, format_: str | None,
                   output: str | None, reports: tuple[str, ...], statistics: bool,
                   baseline_file: str | None, update_baseline: bool, layout: str | None,
                   glossary: str | None, config_file: str | None, color: bool | None,
                   jobs: int | None, changed_since: str | None, stale: bool,
-                  no_cache: bool) -> None:
+                  no_cache: bool, fix: bool, show_diff: bool) -> None:
     """Check PATH... (default: articles/) and report drift."""
     targets = list(paths) or [DEFAULT_PATH]
+    fix_failed = False
     try:
+        if show_diff and (output or reports or statistics or update_baseline):
+            raise ConfigError("--diff prints only the diff: it cannot be combined with --output,"
+                              " --report, --statistics or --update-baseline")
         config = _config(targets, config_file, {
             "source_lang": source_lang, "select": _split(select) or None,
             "ignore": _split(ignore) or None, "fail_level": fail_level, "format": format_,
@@ -100,14 +114,23 @@ def check_command(paths: tuple[str, ...], source_lang: str | None, select: tuple
         for path in targets:
             if not os.path.lexists(path):
                 raise DiscoveryError(f"path not found: {path}")
-        progress = _Progress() if sys.stderr.isatty() else None
-        try:
-            report = check(targets, config, views="html" in (fmt, *(f for f, _ in extra)),
-                           jobs=jobs, cache_dir=None if no_cache else _cache_dir(config),
-                           progress=progress, changed_since=changed_since, stale=stale)
-        finally:
-            if progress is not None:
-                progress.close()
+        def run_check() -> Report:
+            progress = _Progress() if sys.stderr.isatty() else None
+            try:
+                return check(targets, config, views="html" in (fmt, *(f for f, _ in extra)) and not show_diff,
+                             jobs=jobs, cache_dir=None if no_cache else _cache_dir(config),
+                             progress=progress, changed_since=changed_since, stale=stale)
+            finally:
+                if progress is not None:
+                    progress.close()
+
+        report = run_check()
+        if show_diff:
+            planned = fixes.plan(_visible(report, accepted), targets)
+            _emit(fixes.diff(planned), None)
+            sys.exit(EXIT_DRIFT if planned else EXIT_OK)
+        if fix:
+            report, fix_failed = _fix(report, accepted, run_check, targets)
         outcome = None
         if accepted is not None:
             if update_baseline and config.baseline:
@@ -137,7 +160,43 @@ def check_command(paths: tuple[str, ...], source_lang: str | None, select: tuple
         _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
     except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback
         _fail(f"internal error: {type(exc).__name__}: {exc} (please report this)")
-    sys.exit(exit_code(report, config.fail_level))
+    sys.exit(EXIT_ERROR if fix_failed else exit_code(report, config.fail_level))
+
+
+def _visible(report: Report, accepted: Baseline | None) -> Report:
+    """The findings the run shows: what a baseline accepted is neither shown nor fixed."""
+    return baseline.apply(report, accepted).report if accepted is not None else report
+
+
+def _fix(report: Report, accepted: Baseline | None, run_check: Callable[[], Report],
+         targets: Sequence[str]) -> tuple[Report, bool]:
+    """Fix, check again, repeat while something was fixed; one line per fixed file on
+    standard error. Returns the last report and whether a file could not be written."""
+    counts: dict[str, int] = {}
+    failed: set[str] = set()
+    for _ in range(MAX_FIX_PASSES):
+        wrote = False
+        for planned in fixes.plan(_visible(report, accepted), targets):
+            if planned.path in failed:
+                continue
+            try:
+                fixes.write(planned, report.source_lang)
+            except fixes.FixError as exc:
+                failed.add(planned.path)
+                click.echo(f"l10ncheck: error: cannot fix {planned.path}: {exc}", err=True)
+                continue
+            except OSError as exc:
+                failed.add(planned.path)
+                click.echo(f"l10ncheck: error: cannot fix {planned.path}: {exc.strerror or exc}", err=True)
+                continue
+            counts[planned.path] = counts.get(planned.path, 0) + len(planned.fixed)
+            wrote = True
+        if not wrote:
+            break
+        report = run_check()
+    for path, count in sorted(counts.items()):
+        click.echo(f"fixed {plural(count, 'finding')} in {path}", err=True)
+    return report, bool(failed)
 
 
 @main.command("rules")
@@ -153,8 +212,8 @@ def rules_command(format_: str) -> None:
         } for r in infos], indent=2, ensure_ascii=False))
         return
     for r in infos:
-        fix = ", fixable" if r.fixable else ""
-        click.echo(f"{r.code}  {r.name}  [{r.category.value}, {r.severity.value}{fix}]")
+        fix = "  fixable with --fix" if r.fixable else ""
+        click.echo(f"{r.code}  {r.name}  [{r.category.value}, {r.severity.value}]{fix}")
         click.echo(textwrap.fill(r.summary, 96, initial_indent="    ", subsequent_indent="    "))
         if r.why:
             click.echo(textwrap.fill("Why it matters: " + r.why, 96, initial_indent="    ",

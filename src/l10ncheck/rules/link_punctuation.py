@@ -14,7 +14,9 @@ class LinkPunctuation(Rule):
 
     Why it matters: the period or comma becomes part of the clickable text, which looks
     broken and is read out by screen readers as part of the link. Only reported when the
-    aligned source link keeps that punctuation outside.
+    aligned source link keeps that punctuation outside. `--fix` moves the punctuation after
+    the link (`h[ier.](…)` becomes `[hier](…).` together with the split-word fix) when a
+    space, the end of the line or closing emphasis follows the link.
 
     Example:
         en: `[depositing to Binance here](…).`
@@ -25,6 +27,7 @@ class LinkPunctuation(Rule):
     name = "link-punctuation"
     category = Category.LINK
     severity = Severity.WARNING
+    fixable = True
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
         for src, _tgt, pair in link_pairs(ctx):

@@ -22,7 +22,10 @@ class LinkUrlChanged(Rule):
     `/ru/`, `/service/` → `/es/service/`) is not drift, nor is a changed `#anchor` (anchors
     follow translated headings). A link to another page of the same site in the
     translation's language (`en.wikipedia.org/wiki/Contraction` →
-    `de.wikipedia.org/wiki/Kontraktion`) is reported as info.
+    `de.wikipedia.org/wiki/Kontraktion`) is reported as info. `--fix` restores the source
+    URL only when the difference is a provable slip on the same site (a typo of one or two
+    characters in a long path segment, a doubled slash, stray whitespace, one stray trailing
+    character), never for a localized or otherwise different URL.
 
     Example:
         en: `[withdrawing here](https://support.metamask.io/…/4416069050011)`
@@ -33,6 +36,7 @@ class LinkUrlChanged(Rule):
     name = "link-url-changed"
     category = Category.LINK
     severity = Severity.WARNING
+    fixable = True
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
         for src, _tgt, pair in link_pairs(ctx):

@@ -38,6 +38,8 @@ class SplitWordLink(Rule):
     and it usually means the link was moved by hand to the wrong place. Not applied to
     scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Burmese), where
     words have no visible boundary, nor to Korean, whose particles attach to the linked noun.
+    `--fix` widens the link to the whole word (`[perkara](…)`) when the letters next to the
+    brackets are plain text.
 
     Example:
         en: `We have instructions for that [here](…).`
@@ -48,6 +50,7 @@ class SplitWordLink(Rule):
     name = "split-word-link"
     category = Category.LINK
     severity = Severity.WARNING
+    fixable = True
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
         for src, tgt, pair in link_pairs(ctx):
