@@ -52,7 +52,7 @@ def check(paths: Sequence[str], config: Config, *, views: bool = False, jobs: in
     rules = active_rules(config)
     glossary = load_glossary(config)
     ignored = ignored_codes(config, ALL_RULES)  # per-file-ignores, per-language-ignores
-    found = discover(paths, config.source_lang, config.layout)
+    found = discover(paths, config.source_lang, config.layout, _pattern(config))
     articles = found.articles
     repo = None
     try:
@@ -86,6 +86,8 @@ def check(paths: Sequence[str], config: Config, *, views: bool = False, jobs: in
         rules=tuple(r.info() for r in rules),
         fail_level=config.fail_level,
         views=tuple(v for out in outcomes if out[1] is not None for v in (out[1],)),
+        layout=found.layout,
+        skipped=tuple((s.path, s.reason) for s in found.skipped),
     )
 
 
@@ -101,6 +103,15 @@ class Shared:
         """For the cache key: a file added or removed anywhere changes which links resolve."""
         pages = sorted((lang, sorted(slugs)) for lang, slugs in (self.site.pages if self.site else {}).items())
         return repr((self.identical_keys, self.fallback_langs, pages))
+
+
+def _pattern(config: Config) -> tuple[str, str] | None:
+    """A custom layout: the translation pattern, and the source one (by default the same
+    pattern with the source language in place of {lang})."""
+    if not config.pattern:
+        return None
+    source = config.source_pattern or config.pattern.replace("{lang}", config.source_lang)
+    return source, config.pattern
 
 
 def site_index(found: Discovery) -> SiteIndex:

@@ -84,6 +84,7 @@ def main() -> None:
 @click.option("--changed-since", metavar="REF", help="Check only the articles with a file changed since the git REF (each whole article group).")
 @click.option("--stale", is_flag=True, help="Also report translations whose source changed after them in git history (F705).")
 @click.option("--no-cache", is_flag=True, help=f"Do not read or write the result cache ({CACHE_DIR}/ beside the config file).")
+@click.option("--verbose", "-v", is_flag=True, help="Say on standard error which layout was detected and what was found.")
 @click.option("--fix", is_flag=True, help="Repair what is mechanical in the translations (links split inside a word, punctuation in link text, provable URL typos), then report what remains.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes --fix would make as a unified diff and write nothing; exit 1 when there are fixes, 0 when none.")
 def check_command(paths: tuple[str, ...], source_lang: str | None, select: tuple[str, ...],
@@ -92,7 +93,7 @@ def check_command(paths: tuple[str, ...], source_lang: str | None, select: tuple
                   baseline_file: str | None, update_baseline: bool, layout: str | None,
                   glossary: str | None, config_file: str | None, color: bool | None,
                   jobs: int | None, changed_since: str | None, stale: bool,
-                  no_cache: bool, fix: bool, show_diff: bool) -> None:
+                  no_cache: bool, fix: bool, show_diff: bool, verbose: bool) -> None:
     """Check PATH... (default: articles/) and report drift."""
     targets = list(paths) or [DEFAULT_PATH]
     fix_failed = False
@@ -125,6 +126,12 @@ def check_command(paths: tuple[str, ...], source_lang: str | None, select: tuple
                     progress.close()
 
         report = run_check()
+        if verbose:
+            langs = sorted({d.lang for a in report.articles for d in a.documents})
+            click.echo(f"l10ncheck: layout: {report.layout or 'none'}; {len(report.articles)} articles,"
+                       f" {report.documents} documents, languages: {', '.join(langs) or '-'}", err=True)
+            for path, reason in report.skipped:
+                click.echo(f"l10ncheck: skipped {path}: {reason}", err=True)
         if show_diff:
             planned = fixes.plan(_visible(report, accepted), targets)
             _emit(fixes.diff(planned), None)

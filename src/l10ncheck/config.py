@@ -63,6 +63,8 @@ class Config:
     baseline: str | None = None
     front_matter_keys: tuple[str, ...] = IDENTICAL_KEYS
     fallback_langs: tuple[str, ...] = ()
+    pattern: str | None = None  # custom layout: translations, e.g. "content/{lang}/{path}.md"
+    source_pattern: str | None = None  # and the source, e.g. "docs/{path}.md"
     config_path: str | None = None
 
 
@@ -325,6 +327,11 @@ def _validate(key: str, value: object) -> object:
         return _choice(key, value, FORMATS)
     if key == "layout":
         return _choice(key, value, LAYOUTS)
+    if key in ("pattern", "source-pattern"):
+        if not isinstance(value, str) or "{path}" not in value:
+            raise _Invalid(f"{key} must be a path pattern with {{path}}, like 'content/{{lang}}/{{path}}.md'"
+                           f" (got {_describe(value)})")
+        return value.strip()
     if key in ("glossary", "baseline"):
         if not isinstance(value, str) or not value.strip():
             raise _Invalid(f"{key} must be a path (got {_describe(value)})")

@@ -159,6 +159,8 @@ class Report:
     rules: tuple[RuleInfo, ...]
     fail_level: str = "warning"
     views: tuple[ArticleView, ...] = ()  # aligned side-by-side views, for the HTML report
+    layout: str = ""  # how files were grouped into articles (verbose output)
+    skipped: tuple[tuple[str, str], ...] = ()  # (path, reason) of what could not be an article
 
     @property
     def documents(self) -> int:

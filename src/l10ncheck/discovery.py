@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from l10ncheck.languages import is_lang_code, normalize_lang
+from l10ncheck.patterns import PRESETS, PatternError, detect_preset, group, match_files
 
 __all__ = [
     "LAYOUTS",
@@ -37,7 +38,10 @@ __all__ = [
     "discover",
 ]
 
-LAYOUTS = ("auto", "article-dir", "lang-dir", "lang-dir-suffix", "lang-suffix")
+LAYOUTS = ("auto", "article-dir", "lang-dir", "lang-dir-suffix", "lang-suffix",
+           "hugo", "mkdocs", "tldr", "docusaurus", "vitepress", "pattern")
+# Site presets that the tree layouts already cover.
+_ALIASES = {"hugo": "auto", "mkdocs": "auto", "tldr": "lang-dir-suffix"}
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _IGNORED_DIRS = frozenset({"node_modules", "__pycache__"})
 _SPECIAL_KINDS = (
@@ -115,16 +119,30 @@ class DiscoveryError(Exception):
     """A checked path cannot be used at all (it does not exist, or the layout is unknown)."""
 
 
-def discover(paths: Sequence[str], source_lang: str = "en", layout: str = "auto") -> Discovery:
+def discover(paths: Sequence[str], source_lang: str = "en", layout: str = "auto",
+             pattern: tuple[str, str] | None = None) -> Discovery:
     """Group the Markdown files under ``paths`` (directories or files) into articles.
 
     A file argument brings in its whole article (its siblings in the other languages), and so
     does a directory inside a language folder (``content/ja/docs`` is checked against
-    ``content/en/docs``).
+    ``content/en/docs``). ``pattern`` (source pattern, translation pattern) describes a
+    custom layout (``layout="pattern"``); Docusaurus and VitePress use built-in patterns, and
+    a Docusaurus site is recognised without being named.
     """
     if layout not in LAYOUTS:
         raise DiscoveryError(f"unknown layout: {layout} (expected one of {', '.join(LAYOUTS)})")
     source = normalize_lang(source_lang)
+    dirs = [p for p in paths if os.path.isdir(p)]
+    preset = layout if layout in PRESETS else None
+    if layout == "auto" and dirs and len(dirs) == len(paths):
+        detected = {detect_preset(p) for p in dirs}
+        preset = detected.pop() if len(detected) == 1 else None
+    if layout == "pattern" or preset is not None:
+        pairs = PRESETS[preset] if preset else ((pattern,) if pattern else ())
+        if not pairs:
+            raise DiscoveryError("layout 'pattern' needs pattern (and source-pattern) settings")
+        return _discover_patterns(paths, source, preset or "pattern", pairs)
+    layout = _ALIASES.get(layout, layout)
     run = _Run(source, layout, os.getcwd())
     for path in paths:
         absolute = os.path.abspath(path)
@@ -697,3 +715,24 @@ def _conflicting(groups: list[_Group]) -> bool:
         for file in group.files:
             reals[file.lang].add(file.real)
     return any(len(paths) > 1 for paths in reals.values())
+
+
+def _discover_patterns(paths: Sequence[str], source: str, name: str,
+                       pairs: tuple[tuple[str, str], ...]) -> Discovery:
+    matches = []
+    for path in paths:
+        if not os.path.exists(path):
+            raise DiscoveryError(f"path not found: {path}")
+        if not os.path.isdir(path):
+            raise DiscoveryError(f"layout {name!r} checks folders, not files: {path}")
+        try:
+            matches += match_files(path, os.path.normpath(path), source, pairs)
+        except PatternError as exc:
+            raise DiscoveryError(str(exc)) from None
+    articles = []
+    for slug, files in sorted(group(matches).items()):
+        ordered = sorted(files.items(), key=lambda kv: (kv[0] != source, kv[0]))
+        articles.append(Article(slug, tuple(SourceFile(lang, path) for lang, path in ordered)))
+    languages = {f.lang for a in articles for f in a.files}
+    return Discovery(name, source, tuple(articles), (),
+                     tuple(sorted(languages, key=lambda lang: (lang != source, lang))))
