@@ -205,6 +205,9 @@ class _Scorer:
         return (1.0 if a.kind == b.kind else 0.8) * total / weight
 
     def section_score(self, a: Block, b: Block) -> float:
+        if a.info and a.info == b.info:
+            # Explicit heading ids ({#install}) name the same section in every language.
+            return 1.0
         base = self.block_score(a, b)
         level = 1.0 if a.level == b.level else 0.6
         sec_a = self.src.section(a.index)

@@ -60,14 +60,29 @@ _SHORTCODE = re.compile(r"\{\{[<%]\s*(/?[\w./-]+)[^{}]*?[%>]\}\}|^:::\s*([\w-]*)
 
 
 def _shortcode_names(text: str) -> str | None:
+    """The structure names of a paragraph made only of shortcodes or an admonition marker.
+
+    Closing shortcodes and fences (`{{% /alert %}}`, `:::`) close what an opening one
+    started: they are dropped, so a closing line kept on its own never counts as an extra
+    block. A GitHub alert marker (`> [!NOTE]`) and a Hugo `alert`/`note`/`warning` shortcode
+    or a Docusaurus `:::note` are the same thing, an "alert" (sites move between them).
+    Returns "" for a paragraph of closing markers only."""
     stripped = text.strip()
+    if _GITHUB_ALERT.fullmatch(stripped):
+        return "alert"
     if not stripped or not (stripped.startswith("{{") or stripped.startswith(":::")):
         return None
     names: list[str] = []
     rest = _SHORTCODE.sub(lambda m: names.append(m.group(1) or ":::" + (m.group(2) or "")) or " ", stripped)
     if rest.strip() or not names:
         return None
-    return " ".join(names)
+    opening = [_ALERTS.get(n.lstrip(":").lower(), n) for n in names if not n.startswith("/") and n != ":::"]
+    return " ".join(opening)
+
+
+_GITHUB_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.I)
+_ALERTS = {name: "alert" for name in ("alert", "note", "tip", "info", "warning", "caution",
+                                      "danger", "important", "callout", "admonition")}
 
 
 _HEADING_ID = re.compile(r"\s*\{#([^}\s]+)[^}]*\}\s*$")
@@ -86,8 +101,14 @@ def _text_block(kind: str) -> Callable[[_Builder, Node, _Context], None]:
         fields = inline.fields()
         info = ""
         names = _shortcode_names(str(fields["text"])) if kind == "paragraph" else None
+        if names == "":
+            return  # only closing shortcodes or fences
         if names is not None:
             block_kind, info = "shortcode", names
+        elif kind == "paragraph" and _GITHUB_ALERT.match(str(fields["text"])):
+            # `> [!NOTE]` followed by text in the same paragraph: the alert is a block of its own.
+            builder.add(kind="shortcode", info="alert", span=node.span, depth=ctx.depth,
+                        quote=ctx.quote, text="")
         if kind == "heading":
             # `## Title {#anchor}` (Hugo, Docusaurus, kramdown): the id is not heading text.
             m = _HEADING_ID.search(str(fields["text"]))

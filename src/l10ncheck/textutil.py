@@ -9,12 +9,15 @@ from functools import lru_cache
 
 # A token that must survive translation verbatim: has a digit and is not a plain number
 # ("BEP20", "v1.2.3", "SHA-256", "0x1f", "IPv6"), or is a version-like dotted number.
+# Boundaries are Latin letters and digits only: Japanese, Chinese and Korean write no space
+# between a number or a name and the word after it ("10일", "BEP20トークン").
+_L = "A-Za-z0-9_\u00c0-\u024f"
 CODE_TOKEN = re.compile(
-    r"(?<![\w.\-])(?=[\w.\-]*\d)(?=[\w.\-]*[A-Za-z])[A-Za-z0-9]+(?:[.\-_][A-Za-z0-9]+)*(?![\w])"
-    r"|(?<![\w.])\d+(?:\.\d+){2,}(?![\w])"
+    rf"(?<![{_L}.\-])(?=[A-Za-z0-9.\-_]*\d)(?=[A-Za-z0-9.\-_]*[A-Za-z])[A-Za-z0-9]+(?:[.\-_][A-Za-z0-9]+)*(?![{_L}])"
+    rf"|(?<![{_L}.])\d+(?:\.\d+){{2,}}(?![{_L}])"
 )
 # A number in any script's digits, with optional decimal part.
-NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
+NUMBER = re.compile(rf"(?<![{_L}.,])\d+(?:[.,]\d+)*(?![{_L}])")
 # A name-like word: Latin letters or digits with an upper-case letter or a digit inside.
 NAME_WORD = re.compile(r"(?<![\w])[A-Za-z0-9][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*(?![\w])")
 WORD = re.compile(r"\w+", re.UNICODE)

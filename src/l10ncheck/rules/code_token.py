@@ -13,6 +13,8 @@ from l10ncheck.textutil import CODE_TOKEN
 
 
 _WORD_TAIL = re.compile(r"(?:[-_][^\W\d_]{3,})+$")
+# A number with an English suffix or unit is a number, not an identifier: "404s", "17th", "10x".
+_NUMBER_WITH_SUFFIX = re.compile(r"\d+(?:st|nd|rd|th|s|x|k|m|h|d|px|ms|gb|mb|kb|tb)", re.I)
 
 
 def code_tokens(block: Block) -> list[tuple[str, int, int]]:
@@ -27,6 +29,8 @@ def code_tokens(block: Block) -> list[tuple[str, int, int]]:
         if any(s <= m.start() < e for s, e in inside):
             continue
         token = _WORD_TAIL.sub("", m.group())
+        if _NUMBER_WITH_SUFFIX.fullmatch(token):
+            continue
         if any(c.isdigit() for c in token):
             found.append((token, m.start(), m.start() + len(token)))
     return found

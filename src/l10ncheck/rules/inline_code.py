@@ -11,7 +11,12 @@ from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counter
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s][^<>]*>")
 
 
+# tldr's option notation {{[-l|--length]}} stands for the option itself: the long form.
+_OPTION = re.compile(r"\{\{\[(?:[^\]|{}]*\|)*([^\]|{}]*)\]\}\}")
+
+
 def code_key(code: str) -> str:
+    code = _OPTION.sub(lambda m: m.group(1), code)
     return " ".join(_PLACEHOLDER.sub("{}", code).split())
 
 

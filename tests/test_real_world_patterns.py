@@ -1,0 +1,42 @@
+"""Conventions of real docs sites that are not drift (found reviewing the shared corpora)."""
+
+from __future__ import annotations
+
+from harness import run
+
+from l10ncheck.rules import ALL_RULES
+from l10ncheck.rules.code_token import CodeTokenChanged
+from l10ncheck.rules.inline_code import InlineCodeChanged
+from l10ncheck.rules.number_changed import NumberChanged
+
+
+def all_rules(source: str, translation: str) -> list[str]:
+    found = []
+    for rule in ALL_RULES:
+        found += [d.code for d in run(rule, source, translation)]
+    return found
+
+
+def test_numbers_and_tokens_glued_to_korean_or_japanese_words_are_found() -> None:
+    assert run(NumberChanged, "Wait 10 days for it.\n", "10일 동안 기다리세요.\n") == []
+    assert run(CodeTokenChanged, "Send BEP20 tokens.\n", "BEP20トークンを送ってください。\n") == []
+    assert run(CodeTokenChanged, "It returned 404s for 17th time.\n", "Es gab 404-Fehler zum 17. Mal.\n") == []
+
+
+def test_tldr_option_notation_equals_the_long_option() -> None:
+    source = "- Count lines:\n\n`wc {{[-l|--lines]}} {{path/to/file}}`\n"
+    assert run(InlineCodeChanged, source, "- Zeilen zählen:\n\n`wc --lines {{pfad/zur/datei}}`\n") == []
+    assert [d.code for d in run(InlineCodeChanged, source, "- Zeilen zählen:\n\n`wc --words {{pfad}}`\n")] == ["C501"]
+
+
+def test_github_alert_and_hugo_alert_shortcode_are_the_same_structure() -> None:
+    source = "Intro text here.\n\n> [!NOTE]\n> Keep your keys safe.\n\nOutro text here.\n"
+    translation = ("Texto de introducción.\n\n{{% alert title=\"Nota\" %}}\n\nGuarda tus claves.\n\n"
+                   "{{% /alert %}}\n\nTexto final.\n")
+    assert all_rules(source, translation) == []
+
+
+def test_explicit_heading_ids_pair_sections_in_any_order_of_wording() -> None:
+    source = "# Guide\n\n## Install {#install}\n\nRun it.\n\n## Use {#use}\n\nUse it.\n"
+    translation = "# Guía\n\n## Instalar {#install}\n\nEjecútalo.\n\n## Uso {#use}\n\nÚsalo.\n"
+    assert all_rules(source, translation) == []
