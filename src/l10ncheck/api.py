@@ -72,6 +72,7 @@ def check(paths: Sequence[str], config: Config, *, views: bool = False, jobs: in
                Shared(config.front_matter_keys, site_index(found), config.fallback_langs))
     outcomes = _run(job, articles, jobs, progress)
     diagnostics = [d for out in outcomes for d in out[0]]
+    diagnostics += _skipped_findings(found, rules)
     diagnostics = [d for d in diagnostics if d.code not in ignored(d.path, d.lang)]
     overrides = dict(config.severity)
     if overrides:
@@ -103,6 +104,26 @@ class Shared:
         """For the cache key: a file added or removed anywhere changes which links resolve."""
         pages = sorted((lang, sorted(slugs)) for lang, slugs in (self.site.pages if self.site else {}).items())
         return repr((self.identical_keys, self.fallback_langs, pages))
+
+
+# Why discovery could not take a Markdown path that looks like an article file: unreadable.
+_UNREADABLE = ("permission denied", "is a directory, not a file")
+
+
+def _skipped_findings(found: Discovery, rules: Sequence[Rule]) -> list[Diagnostic]:
+    """A Markdown file discovery could not read (no permission, a folder named x.md) is an
+    unreadable-file finding, not a silent omission."""
+    rule = next((r for r in rules if r.code == "F701"), None)
+    if rule is None:
+        return []
+    out = []
+    for skipped in found.skipped:
+        if skipped.reason in _UNREADABLE and skipped.path.endswith((".md", ".markdown")):
+            name = skipped.path.rsplit("/", 1)[-1]
+            ctx = ArticleContext(name, found.source_lang, (FileProblem(
+                "unreadable", "", skipped.path, f"cannot read {skipped.path}: {skipped.reason}"),))
+            out += list(rule.check_article(ctx))
+    return out
 
 
 def _pattern(config: Config) -> tuple[str, str] | None:
@@ -269,6 +290,14 @@ def check_article(article: Article, source_lang: str, rules: Iterable[Rule],
                 "missing", lang, source_file.path,
                 f"article {article.slug!r} has no {lang} translation", source_path=None))
     source_text = texts.get(source_lang)
+    if source_text is not None and not source_text.body.strip() and source_file is not None:
+        full = [f.lang for f in article.files if f.lang != source_lang
+                and f.lang in texts and texts[f.lang].body.strip()]
+        if full:
+            problems.append(FileProblem(
+                "empty", source_lang, source_file.path,
+                f"{source_file.path} (the source) is empty while its translations"
+                f" ({', '.join(full)}) have content: nothing can be checked against it"))
     if source_text is not None and source_text.body.strip():
         for f in article.files:
             text = texts.get(f.lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from l10ncheck.diagnostics import Span
@@ -243,7 +243,7 @@ class _Inline:
         return {
             "text": plain,
             "links": links,
-            "emphasis": tuple(self.emphasis),
+            "emphasis": tuple(replace(e, text=plain[e.start : e.end]) for e in self.emphasis),
             "code_spans": tuple(self.code_spans),
             "literals": tuple(self.literals),
             "_offsets": tuple(self.offsets),
@@ -279,7 +279,9 @@ def _inline(acc: _Inline, node: Node) -> None:
         start = acc.length
         for child in node.children:
             _inline(acc, child)
-        acc.emphasis.append(Emphasis(kind, acc.text()[start:], node.span, start, acc.length))
+        # The text is cut from the block's plain text once it is complete (see fields()):
+        # joining it here for every span would be quadratic in a block of many bold spans.
+        acc.emphasis.append(Emphasis(kind, "", node.span, start, acc.length))
     else:  # strikethrough, inline_html and plugin nodes: keep the text they wrap
         for child in node.children:
             _inline(acc, child)

@@ -30,6 +30,7 @@ else:  # pragma: no cover
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:[.\-'’][A-Za-z0-9]+)*")
 _LOWER_WORD = re.compile(r"(?<![\w.\-])[a-z][a-z0-9]*(?![\w]|[.\-]\w)")
 MAX_WORDS = 5
+MAX_CANDIDATES = 400
 MIN_EVIDENCE = 2
 MIN_KEPT_SHARE = 0.6
 
@@ -261,7 +262,10 @@ def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
                 continue
             src = pair.source.text
             source_text[pair.source.index] = src
-            for cand in candidates(src, common):
+            found = candidates(src, common)
+            if len(found) > MAX_CANDIDATES:
+                continue  # a block listing thousands of names teaches nothing and costs much
+            for cand in found:
                 if cand in known:
                     continue
                 seen[cand] += 1

@@ -88,3 +88,12 @@ def summary(report: Report) -> str:
 def with_suggestion(d: Diagnostic, sep: str = "\n") -> str:
     """The message, followed by the suggested fix where the rule offers one."""
     return d.message if d.suggestion is None else f"{d.message}{sep}→ {d.suggestion}"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """Control characters (ESC and friends) as visible escapes: file text never drives a
+    terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from l10ncheck.diagnostics import Report
+from l10ncheck.reporters._common import terminal_safe
 
 
 def render(report: Report, *, color: bool = False) -> str:
@@ -12,7 +13,7 @@ def render(report: Report, *, color: bool = False) -> str:
     """
     out = []
     for d in report.diagnostics:
-        where = f"{d.path}:{d.location.line}:{d.location.column}"
-        message = d.message.replace("\r", "\\r").replace("\n", "\\n")
+        where = f"{terminal_safe(d.path)}:{d.location.line}:{d.location.column}"
+        message = terminal_safe(d.message.replace("\r", "\\r").replace("\n", "\\n"))
         out.append(f"{where}: {d.code} [{d.severity.value}] {message}\n")
     return "".join(out)

@@ -61,11 +61,11 @@ def artifact_uri(path: str) -> str:
     """A URI reference for a path: relative and percent-encoded, or ``file:`` when absolute."""
     path = posix_path(path)
     if _DRIVE.match(path):
-        return "file:///" + quote(path, safe="/:")
+        return "file:///" + quote(path, safe="/:", errors="surrogateescape")
     if path.startswith("/"):
-        return "file://" + quote(path, safe="/")
+        return "file://" + quote(path, safe="/", errors="surrogateescape")
     # ":" is encoded too, so a first segment like "c:x" is never read as a URI scheme.
-    return quote(path, safe="/")
+    return quote(path, safe="/", errors="surrogateescape")
 
 
 def _rules(report: Report) -> list[RuleInfo]:

@@ -7,7 +7,7 @@ from collections import defaultdict
 from tabulate import tabulate
 
 from l10ncheck.diagnostics import Diagnostic, Report, Severity
-from l10ncheck.reporters._common import documents, summary, with_suggestion
+from l10ncheck.reporters._common import documents, summary, terminal_safe, with_suggestion
 
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 _SEVERITY_COLOR = {
@@ -30,7 +30,7 @@ def render(report: Report, *, color: bool = False) -> str:
         found = by_doc.get((article, lang))
         if not found:
             continue
-        header = f"{article} · {lang} · {path}"
+        header = terminal_safe(f"{article} · {lang} · {path}")
         blocks.append(_paint(header, _BOLD, color))
         blocks.append(_table(found, color) + "\n")
     blocks.append(summary(report))
@@ -43,7 +43,7 @@ def _table(found: list[Diagnostic], color: bool) -> str:
             f"{d.lang}:{d.location.line}:{d.location.column}",
             d.code,
             _paint(d.severity.value, _SEVERITY_COLOR[d.severity], color),
-            with_suggestion(d),
+            terminal_safe(with_suggestion(d)),
         )
         for d in found
     ]

@@ -176,9 +176,13 @@ def where(skeleton: Skeleton, span: Span) -> str:
     return f"{skeleton.lang}:{span.line}"
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def quote(text: str, limit: int = 60) -> str:
-    """Quote a snippet of text for a message, shortened in the middle of nothing."""
-    text = " ".join(text.split())
+    """Quote a snippet of text for a message, shortened, with control characters (an ESC that
+    would drive the reader's terminal) shown as escapes."""
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", " ".join(text.split()))
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return f'"{text}"'

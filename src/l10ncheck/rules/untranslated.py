@@ -15,7 +15,8 @@ MIN_WORDS = 4
 SIMILARITY = 92
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 # Command and file names ("reload-or-try-restart", "config_file.yaml") are not prose.
-_IDENTIFIER = re.compile(r"\S*\w[-_./]\w\S*")
+_NON_SPACE = re.compile(r"\S+")
+_JOINED = re.compile(r"\w[-_./]\w")
 _SHORTCODES = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
 
 
@@ -25,7 +26,7 @@ def prose_words(block: Block, ctx: TranslationContext, lang: str) -> list[str]:
     text = block.text
     cut = [(c.start, c.end) for c in block.code_spans]
     cut += [(m.start(), m.end()) for m in _SHORTCODES.finditer(text)]
-    cut += [(m.start(), m.end()) for m in _IDENTIFIER.finditer(text)]
+    cut += [(m.start(), m.end()) for m in _NON_SPACE.finditer(text) if _JOINED.search(m.group())]
     cut += [(l.start, l.end) for l in block.links if l.autolink]
     for spans in count_terms(ctx.terms, text, lang).values():
         cut.extend(spans)
