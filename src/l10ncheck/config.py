@@ -163,11 +163,16 @@ def load_config_file(path: str, overrides: Mapping[str, object] | None = None) -
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
     except UnicodeDecodeError as error:
-        raise ConfigError(f"{path}: not valid UTF-8 (byte {error.start})") from None
+        raw = open(path, "rb").read()
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise ConfigError(f"{path}:{line}:{column}: not valid UTF-8 (byte 0x{raw[error.start]:02x})") from None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise _toml_error(path, error) from None
+    except RecursionError:
+        raise ConfigError(f"{path}:1:1: nested too deeply to read") from None
     in_pyproject = os.path.basename(path) == "pyproject.toml"
     tool = document.get("tool", {})
     table = (
@@ -343,9 +348,12 @@ def _validate(key: str, value: object) -> object:
         if not isinstance(pairs, Iterable) or isinstance(pairs, str):
             raise _Invalid(f"severity must be a table of rule = level (got {_describe(value)})")
         result = []
+        known = {r.code.lower() for r in _known_rules()} | {r.name.lower() for r in _known_rules()}
         for pair in pairs:
             if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str)):
                 raise _Invalid(f"severity must be a table of rule = level (got {_describe(value)})")
+            if pair[0].strip().lower() not in known:
+                raise _Invalid(f"severity: unknown rule {pair[0]!r}")
             result.append((pair[0].strip(), _choice(f"severity.{pair[0]}", pair[1], SEVERITIES)))
         return tuple(result)
     raise _Invalid(f"unknown setting {key!r} (expected one of: {', '.join(_KEYS)})")
