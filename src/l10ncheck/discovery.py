@@ -131,6 +131,8 @@ def discover(paths: Sequence[str], source_lang: str = "en", layout: str = "auto"
     """
     if layout not in LAYOUTS:
         raise DiscoveryError(f"unknown layout: {layout} (expected one of {', '.join(LAYOUTS)})")
+    for path in paths:
+        _check_readable(path)
     source = normalize_lang(source_lang)
     dirs = [p for p in paths if os.path.isdir(p)]
     preset = layout if layout in PRESETS else None
@@ -158,6 +160,24 @@ def discover(paths: Sequence[str], source_lang: str = "en", layout: str = "auto"
 
 # --------------------------------------------------------------------------------------
 # The walk: one scandir per directory, results kept as a tree of names.
+
+
+def _check_readable(path: str) -> None:
+    """A checked path that cannot be read at all is an error, never a silently empty run.
+
+    Entries below it that cannot be read are skipped (the rest is still checked); but when
+    the folder or file the user named is unreadable, "no drift found" would be a lie.
+    """
+    try:
+        if os.path.isdir(path):
+            with os.scandir(path):
+                pass
+        elif os.path.exists(path) and not os.access(path, os.R_OK):
+            raise PermissionError(13, "Permission denied", path)
+    except PermissionError:
+        raise DiscoveryError(f"cannot read {path}: permission denied") from None
+    except OSError as error:
+        raise DiscoveryError(f"cannot read {path}: {error.strerror or error}") from None
 
 
 def _markdown_stem(name: str) -> str | None:

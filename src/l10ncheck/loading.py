@@ -72,8 +72,7 @@ def decode(data: bytes) -> Text | Unreadable:
         raw = raw[1:]
     control = _BINARY.search(raw)
     if control:
-        line = raw.count("\n", 0, control.start()) + 1
-        column = control.start() - (raw.rfind("\n", 0, control.start()) + 1) + 1
+        line, column = _position(raw[: control.start()])
         return Unreadable(f"file holds control character U+{ord(control.group()):04X}: binary?", line, column)
     crlf = raw.count("\r\n")
     newline = "\r\n" if crlf and crlf * 2 >= raw.count("\n") else "\n"
@@ -105,8 +104,14 @@ def _megabytes(size: int) -> str:
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     """1-based line and character column of a byte offset (decoding what precedes it leniently)."""
     before = data[:offset]
-    line = before.count(b"\n") + 1
-    last = before[before.rfind(b"\n") + 1 :]
-    if line == 1 and last.startswith(b"\xef\xbb\xbf"):
-        last = last[3:]
-    return line, len(last.decode("utf-8", errors="replace")) + 1
+    if before.startswith(b"\xef\xbb\xbf"):
+        before = before[3:]
+    return _position(before.decode("utf-8", errors="replace"))
+
+
+def _position(before: str) -> tuple[int, int]:
+    """Line and column just after ``before``: ``\\r\\n``, ``\\r`` and ``\\n`` each end a line."""
+    if "\r" in before:
+        before = before.replace("\r\n", "\n").replace("\r", "\n")
+    start = before.rfind("\n") + 1
+    return before.count("\n", 0, start) + 1, len(before) - start + 1

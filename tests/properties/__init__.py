@@ -1,0 +1,1 @@
+"""Property-based and fuzz tests over generated Markdown and bytes."""

@@ -1,0 +1,91 @@
+"""What the fuzzers found, minimized: each input is a test of the correct behaviour.
+
+Every span the parser gives must lie inside the text (line within the file, column at most
+the line's length + 1, start before end), and a finding must point at the element it is
+about. The known failures are marked ``xfail(strict=True)`` with their diagnosis; their fix
+belongs in ``parsing.py``. When one is fixed the test passes, strict xfail turns that into a
+failure, and the mark must go.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from l10ncheck.api import check_documents
+from l10ncheck.parsing import parse
+from l10ncheck.rules import ALL_RULES
+
+from .fuzz_targets import check_text, inside
+
+OUT_OF_ORDER = (
+    "parsing.py _Locator assumes mistune's block tokens come in source order; after a block"
+    " quote that a list or a lazy line interrupts, mistune yields them out of order, the later"
+    " raw lines are not found, and _map_lines falls back to the cursor line with raw-text"
+    " offsets as columns: spans past the end of the line, or ending before they start"
+)
+EMPTY_QUOTE = (
+    "parsing.py _Locator.block: a block quote of '>' lines only (no children) consumes one"
+    " line, so the table after it is located on the next '>' line, past its end"
+)
+UNCLOSED_FENCE = (
+    "parsing.py _Locator._code: an unclosed fence inside a block quote or list item is"
+    " assumed to run len(body) + 1 lines, consuming the lines after its container: what"
+    " follows falls back to a line past the end of the file"
+)
+BLANK_CODE = (
+    "parsing.py _Locator._code: mistune reads a line of whitespace only ('\\t\\t') as an"
+    " indented code block with no visible text; _code then takes the next non-blank line as"
+    " its start and consumes it, so the paragraph there falls back to the line after it"
+)
+NBSP_HEADING = (
+    "parsing.py _first_nonspace: str.lstrip() also strips U+00A0, so a setext heading whose"
+    " text starts with a no-break space starts past the end of its line"
+)
+
+CASES = [
+    pytest.param(">Ben*\n1. --\n---", marks=pytest.mark.xfail(strict=True, reason=OUT_OF_ORDER)),
+    pytest.param("+++\n>>\n2)", marks=pytest.mark.xfail(strict=True, reason=OUT_OF_ORDER)),
+    pytest.param(">[]()\nq\n-\n>", marks=pytest.mark.xfail(strict=True, reason=OUT_OF_ORDER)),
+    pytest.param(">s\n*\n>* t* c\n>>s", marks=pytest.mark.xfail(strict=True, reason=OUT_OF_ORDER)),
+    pytest.param(">\n>\n|a|b|\n|||", marks=pytest.mark.xfail(strict=True, reason=EMPTY_QUOTE)),
+    pytest.param("[]()\n>e\n2)", marks=pytest.mark.xfail(strict=True, reason=OUT_OF_ORDER)),
+    pytest.param(">```\n|\n", marks=pytest.mark.xfail(strict=True, reason=UNCLOSED_FENCE)),
+    pytest.param("* ```\n* B\n", marks=pytest.mark.xfail(strict=True, reason=UNCLOSED_FENCE)),
+    pytest.param("\t\t\n,\n", marks=pytest.mark.xfail(strict=True, reason=BLANK_CODE)),
+    pytest.param("\u00a0\n-", marks=pytest.mark.xfail(strict=True, reason=NBSP_HEADING)),
+    pytest.param("\u00a0\ny\n-", marks=pytest.mark.xfail(strict=True, reason=NBSP_HEADING)),
+    # Inputs that once looked suspicious and hold: keep them as plain regression tests.
+    "  \n,\n",
+    "> a\n> > b\n> > > c\n",
+    "| a |\n| --- |\n| `b|c` |\n",
+    "[a](<b c> 'd') [e][f]\n\n[f]: g\n",
+    "***a** b*\n",
+    "`` a ` b ``\n",
+]
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_every_span_lies_inside_the_text(text: str) -> None:
+    lines = text.split("\n")
+    outside = [(n.type, n.span) for top in parse(text) for n in top.walk()
+               if not inside(n.span, lines)]
+    assert outside == []
+    check_text(text, columns=True)
+
+
+@pytest.mark.parametrize(("prefix", "line"), [
+    pytest.param(">Read ", 1, marks=pytest.mark.xfail(strict=True, reason=OUT_OF_ORDER)),
+    pytest.param("\t\t\nRead ", 2, marks=pytest.mark.xfail(strict=True, reason=BLANK_CODE)),
+    pytest.param("Read ", 1),
+], ids=["quote-then-list", "blank-code", "plain"])
+def test_findings_point_at_their_element(prefix: str, line: int) -> None:
+    """A dropped link is reported where the paragraph stands, quoting the source's place."""
+    tail = "\n1. --\n---\n" if prefix.startswith(">") else "\n"  # the list interrupts the quote
+    source = prefix + "[the guide](https://example.com/g) now*" + tail
+    translation = prefix.replace("Read", "Lies") + "den Leitfaden jetzt*" + tail
+    documents = {"en": ("en.md", source), "xx": ("xx.md", translation)}
+    found = check_documents("a", "en", documents, [rule() for rule in ALL_RULES])
+    (missing,) = [d for d in found if d.code == "L201"]
+    assert missing.source is not None
+    assert (missing.source.span.line, missing.source.span.column) == (line, 6 + prefix.count(">"))
+    assert missing.location.span.line == line
