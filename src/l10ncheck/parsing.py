@@ -504,4 +504,5 @@ def _end(span: Span) -> tuple[int, int]:
 
 
 def _first_nonspace(line: str) -> int:
-    return len(line) - len(line.lstrip()) + 1
+    # Only Markdown's own indentation: a no-break space is content (an "empty" NBSP line).
+    return len(line) - len(line.lstrip(" \t")) + 1

@@ -37,10 +37,6 @@ BLANK_CODE = (
     " indented code block with no visible text; _code then takes the next non-blank line as"
     " its start and consumes it, so the paragraph there falls back to the line after it"
 )
-NBSP_HEADING = (
-    "parsing.py _first_nonspace: str.lstrip() also strips U+00A0, so a setext heading whose"
-    " text starts with a no-break space starts past the end of its line"
-)
 
 CASES = [
     pytest.param(">Ben*\n1. --\n---", marks=pytest.mark.xfail(strict=True, reason=OUT_OF_ORDER)),
@@ -52,8 +48,8 @@ CASES = [
     pytest.param(">```\n|\n", marks=pytest.mark.xfail(strict=True, reason=UNCLOSED_FENCE)),
     pytest.param("* ```\n* B\n", marks=pytest.mark.xfail(strict=True, reason=UNCLOSED_FENCE)),
     pytest.param("\t\t\n,\n", marks=pytest.mark.xfail(strict=True, reason=BLANK_CODE)),
-    pytest.param("\u00a0\n-", marks=pytest.mark.xfail(strict=True, reason=NBSP_HEADING)),
-    pytest.param("\u00a0\ny\n-", marks=pytest.mark.xfail(strict=True, reason=NBSP_HEADING)),
+    "\u00a0\n-",  # a setext heading made of a no-break space
+    "\u00a0\ny\n-",
     # Inputs that once looked suspicious and hold: keep them as plain regression tests.
     "  \n,\n",
     "> a\n> > b\n> > > c\n",

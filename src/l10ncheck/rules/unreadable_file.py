@@ -5,8 +5,9 @@ from l10ncheck.rules._file import FileRule
 
 
 class UnreadableFile(FileRule):
-    """A file cannot be read as UTF-8 Markdown: invalid UTF-8, binary content, a UTF-16
-    file, or no permission to read it.
+    """A file cannot be read as UTF-8 Markdown: invalid UTF-8, binary content, a UTF-16 or
+    UTF-32 file, no permission to read it, a folder named like a Markdown file, or a file
+    larger than 4 MiB (no article is that long; parsing it would stall the run).
 
     Why it matters: nothing in it can be checked, and the site generator will likely fail
     on it or publish garbage. The rest of the corpus is still checked.
