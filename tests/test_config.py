@@ -123,10 +123,10 @@ def test_overrides_win_and_none_is_ignored(in_tmp: Path) -> None:
     )
     config = load_config(
         ".",
-        {"fail_level": "never", "format": None, "select": "L1, link", "severity": {"L202": "error"}},
+        {"fail_level": "never", "format": None, "select": "L2, link", "severity": {"L202": "error"}},
     )
     assert config.fail_level == "never" and config.format == "json"
-    assert config.select == ("L1", "link")
+    assert config.select == ("L2", "link")
     assert config.severity == (("L201", "info"), ("L202", "error"))
     with pytest.raises(ConfigError, match=r"^option fail-level must be one of"):
         load_config(".", {"fail_level": "fatal"})
@@ -176,7 +176,7 @@ def test_errors_point_at_the_line(in_tmp: Path, text: str, message: str) -> None
 def test_errors_in_pyproject_point_inside_our_table(in_tmp: Path) -> None:
     write(
         in_tmp / "pyproject.toml",
-        '[tool.other]\nformat = "xml"\n\n[tool.l10ncheck]\nselect = ["L1"]\nformat = "xml"\n',
+        '[tool.other]\nformat = "xml"\n\n[tool.l10ncheck]\nselect = ["L2"]\nformat = "xml"\n',
     )
     with pytest.raises(ConfigError, match=r"^pyproject\.toml:6: format must be one of"):
         load_config(".")

@@ -322,7 +322,14 @@ def _validate(key: str, value: object) -> object:
                 f"source-lang must be a language code such as 'en' (got {_describe(value)})"
             )
         return normalize_lang(value)
-    if key in ("select", "ignore", "front-matter-keys"):
+    if key in ("select", "ignore"):
+        selectors = _strings(key, value)
+        try:  # a mistyped rule is reported where it is written
+            select_rules(_known_rules(), selectors, ())
+        except ConfigError as exc:
+            raise _Invalid(str(exc)) from None
+        return selectors
+    if key == "front-matter-keys":
         return _strings(key, value)
     if key == "fallback-langs":
         return tuple(normalize_lang(v) for v in _strings(key, value))

@@ -80,9 +80,6 @@ def test_explicit_config_file(tree: Path) -> None:
     assert_one_line_error(run, "conf/lint settings.toml:2:", "fail-level")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "api.active_rules/config.select_rules: an unknown code in select or ignore of the config"
-    " file is only found when rules are selected, and reported without the file and line"))
 @pytest.mark.parametrize("text", ['select = ["L2", "Z999"]\n', '\nignore = ["Z999"]\n'])
 def test_unknown_rule_in_config(tree: Path, text: str) -> None:
     write(tree / "l10ncheck.toml", text)
