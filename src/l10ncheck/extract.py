@@ -156,6 +156,8 @@ def _quote(builder: _Builder, node: Node, ctx: _Context) -> None:
 
 
 def _code(builder: _Builder, node: Node, ctx: _Context) -> None:
+    if not node.text.strip() and not node.attrs.get("fenced"):
+        return  # an indented "code block" of whitespace shows nothing
     builder.add(kind="code", span=node.span, depth=ctx.depth, quote=ctx.quote,
                 code=node.text, info=str(node.attrs.get("info", "") or ""))
 

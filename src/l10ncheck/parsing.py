@@ -222,7 +222,12 @@ class _Locator:
                     break
         else:
             first = next((x.strip() for x in body_lines if x.strip()), "")
-            found = self._find(first) if first else None
+            if not first:
+                # Whitespace-only "code" (a line of tabs): nothing visible, no line consumed.
+                line = min(self.cursor, max(len(self.lines) - 1, 0))
+                return Node("code", Span(line + 1, 1, line + 1, 1), text=raw,
+                            attrs={"info": "", "fenced": False})
+            found = self._find(first)
             start = found[0] if found else self._next_nonblank()
             end = start + max(len(body_lines), 1) - 1
         end = max(start, min(end, len(self.lines) - 1))
