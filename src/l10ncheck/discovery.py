@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from l10ncheck.languages import is_lang_code, normalize_lang
-from l10ncheck.patterns import PRESETS, PatternError, detect_preset, group, match_files
+from l10ncheck.patterns import PRESETS, PatternError, detect_preset, match_files
+from l10ncheck.patterns import group as group_matches
 
 __all__ = [
     "LAYOUTS",
@@ -750,7 +751,7 @@ def _discover_patterns(paths: Sequence[str], source: str, name: str,
         except PatternError as exc:
             raise DiscoveryError(str(exc)) from None
     articles = []
-    for slug, files in sorted(group(matches).items()):
+    for slug, files in sorted(group_matches(matches).items()):
         ordered = sorted(files.items(), key=lambda kv: (kv[0] != source, kv[0]))
         articles.append(Article(slug, tuple(SourceFile(lang, path) for lang, path in ordered)))
     languages = {f.lang for a in articles for f in a.files}

@@ -41,6 +41,12 @@ class TranslationContext:
     site: SiteIndex | None = None
     fallback_langs: tuple[str, ...] = ()
 
+    def block_pairs(self) -> Iterator[tuple[Block, Block]]:
+        """(source block, target block) for every aligned pair, in source order."""
+        for pair in self.alignment.matched():
+            assert pair.source is not None and pair.target is not None
+            yield pair.source, pair.target
+
     @cached_property
     def link_pairs(self) -> tuple[tuple[Block, Block, LinkPair], ...]:
         """Links of every aligned block pair, paired (computed once for all link rules)."""

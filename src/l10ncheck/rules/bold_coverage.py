@@ -30,9 +30,7 @@ class BoldCoverage(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
-        for pair in ctx.alignment.matched():
-            src, tgt = pair.source, pair.target
-            assert src is not None and tgt is not None
+        for src, tgt in ctx.block_pairs():
             if len(src.strong) != len(tgt.strong) or not src.text.strip() or not tgt.text.strip():
                 continue
             for a, b in zip(src.strong, tgt.strong):

@@ -44,9 +44,7 @@ class CodeBlockChanged(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
-        for pair in ctx.alignment.matched():
-            src, tgt = pair.source, pair.target
-            assert src is not None and tgt is not None
+        for src, tgt in ctx.block_pairs():
             if src.kind != "code" or tgt.kind != "code":
                 continue
             a, b = code_shape(src.code), code_shape(tgt.code)

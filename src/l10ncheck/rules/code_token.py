@@ -54,9 +54,7 @@ class CodeTokenChanged(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
-        for pair in ctx.alignment.matched():
-            src, tgt = pair.source, pair.target
-            assert src is not None and tgt is not None
+        for src, tgt in ctx.block_pairs():
             if src.kind in ("code", "html"):
                 continue
             want = code_tokens(src)

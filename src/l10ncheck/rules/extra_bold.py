@@ -23,9 +23,7 @@ class ExtraBold(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
-        for pair in ctx.alignment.matched():
-            src, tgt = pair.source, pair.target
-            assert src is not None and tgt is not None
+        for src, tgt in ctx.block_pairs():
             if src.kind == "code" or len(tgt.strong) <= len(src.strong):
                 continue
             extra = tgt.strong[len(src.strong)]

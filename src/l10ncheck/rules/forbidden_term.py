@@ -28,9 +28,7 @@ class ForbiddenTerm(Rule):
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
         if not ctx.forbidden:
             return
-        for pair in ctx.alignment.matched():
-            src, tgt = pair.source, pair.target
-            assert src is not None and tgt is not None
+        for src, tgt in ctx.block_pairs():
             if src.kind in ("code", "html"):
                 continue
             for hit in find_forbidden(ctx.forbidden, src.text, tgt.text, ctx.lang):

@@ -23,9 +23,7 @@ class HeadingLevel(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
-        for pair in ctx.alignment.matched():
-            src, tgt = pair.source, pair.target
-            assert src is not None and tgt is not None
+        for src, tgt in ctx.block_pairs():
             if src.kind == "heading" and tgt.kind == "heading" and src.level != tgt.level:
                 span = Span(tgt.span.line, tgt.span.column, tgt.span.line, tgt.span.column + 1)
                 yield self.report(

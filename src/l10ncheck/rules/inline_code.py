@@ -38,9 +38,7 @@ class InlineCodeChanged(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
-        for pair in ctx.alignment.matched():
-            src, tgt = pair.source, pair.target
-            assert src is not None and tgt is not None
+        for src, tgt in ctx.block_pairs():
             if not src.code_spans:
                 continue
             have = Counter(code_key(c.code) for c in tgt.code_spans)

@@ -23,9 +23,7 @@ class ItalicCount(Rule):
     severity = Severity.INFO
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
-        for pair in ctx.alignment.matched():
-            src, tgt = pair.source, pair.target
-            assert src is not None and tgt is not None
+        for src, tgt in ctx.block_pairs():
             a, b = len(src.italic), len(tgt.italic)
             if a == b or src.kind == "code":
                 continue

@@ -25,9 +25,7 @@ class ListItemCount(Rule):
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
         partners: dict[int, Counter[int]] = {}
-        for pair in ctx.alignment.matched():
-            src, tgt = pair.source, pair.target
-            assert src is not None and tgt is not None
+        for src, tgt in ctx.block_pairs():
             if src.kind == "item" and tgt.kind == "item":
                 partners.setdefault(src.list_id, Counter())[tgt.list_id] += 1
         missing: dict[int, list[str]] = {}

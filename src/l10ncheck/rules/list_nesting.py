@@ -23,9 +23,7 @@ class ListNesting(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
-        for pair in ctx.alignment.matched():
-            src, tgt = pair.source, pair.target
-            assert src is not None and tgt is not None
+        for src, tgt in ctx.block_pairs():
             if src.kind == "item" and tgt.kind == "item" and src.depth != tgt.depth:
                 s = tgt.span
                 yield self.report(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
+from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
 
 
@@ -24,9 +24,7 @@ class MissingBold(Rule):
     severity = Severity.ERROR
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
-        for pair in ctx.alignment.matched():
-            src, tgt = pair.source, pair.target
-            assert src is not None and tgt is not None
+        for src, tgt in ctx.block_pairs():
             if src.kind == "code" or len(tgt.strong) >= len(src.strong):
                 continue
             missing = src.strong[len(tgt.strong)] if not tgt.strong else _unmatched(src, tgt)

@@ -37,9 +37,7 @@ class MissingTerm(Rule):
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
         if not ctx.terms:
             return
-        for pair in ctx.alignment.matched():
-            src, tgt = pair.source, pair.target
-            assert src is not None and tgt is not None
+        for src, tgt in ctx.block_pairs():
             if src.kind in ("code", "html"):
                 continue
             src_counts = count_terms(ctx.terms, src.text, ctx.source_lang)

@@ -23,9 +23,7 @@ class TableShape(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
-        for pair in ctx.alignment.matched():
-            src, tgt = pair.source, pair.target
-            assert src is not None and tgt is not None
+        for src, tgt in ctx.block_pairs():
             if src.kind != "table" or tgt.kind != "table":
                 continue
             src_cols = max(src.columns, default=0)

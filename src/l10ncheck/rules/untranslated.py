@@ -78,9 +78,7 @@ class UntranslatedBlock(Rule):
             return  # en-GB from en: sharing prose is expected
         judged = 0
         same: list[tuple[Block, Block]] = []
-        for pair in ctx.alignment.matched():
-            src, tgt = pair.source, pair.target
-            assert src is not None and tgt is not None
+        for src, tgt in ctx.block_pairs():
             if src.kind in ("code", "html", "rule", "shortcode") or len(prose_words(src, ctx, ctx.source_lang)) < MIN_WORDS:
                 continue
             judged += 1
