@@ -87,18 +87,27 @@ def parse(text: str) -> tuple[Node, ...]:
 class _LineMap:
     """Maps offsets in a block's raw text to (line, column) in the file."""
 
-    def __init__(self, starts: list[int], places: list[tuple[int, int, int]]):
+    def __init__(self, starts: list[int], places: list[tuple[int, int, int]],
+                 lines: list[str] | None = None):
         self.starts = starts  # offset in raw text where each raw line starts
         self.places = places  # per raw line: (file line 1-based, file column 1-based, skipped)
+        self.lines = lines
 
     def pos(self, offset: int) -> tuple[int, int]:
         i = max(0, bisect.bisect_right(self.starts, offset) - 1)
         line, column, skipped = self.places[i]
-        return line, column + max(0, offset - self.starts[i] - skipped)
+        column += max(0, offset - self.starts[i] - skipped)
+        if self.lines is not None and 0 < line <= len(self.lines):
+            # Never past the end of the line: when a raw line could not be found (mistune
+            # reordered tokens), the place is approximate, but it stays inside the file.
+            column = min(column, len(self.lines[line - 1]) + 1)
+        return line, column
 
     def span(self, start: int, end: int) -> Span:
         a = self.pos(start)
         b = self.pos(end)
+        if b < a:
+            b = a  # an approximate place never ends before it starts
         return Span(a[0], a[1], b[0], b[1])
 
 
@@ -178,7 +187,7 @@ class _Locator:
                 line, column = found
                 places.append((line + 1, column + 1, skipped))
                 self.cursor = line + 1
-        return _LineMap(starts, places)
+        return _LineMap(starts, places, self.lines)
 
     def _find(self, content: str) -> tuple[int, int] | None:
         """Next source line (from the cursor) that holds ``content`` after a container prefix."""
@@ -278,7 +287,7 @@ class _Locator:
             if at < 0:
                 at = line.find("|", col) + 1 if "|" in line[col:] else col
             col = at + len(stripped)
-            linemap = _LineMap([0], [(line_index + 1, at + 1, 0)])
+            linemap = _LineMap([0], [(line_index + 1, at + 1, 0)], self.lines)
             children = _Inline(stripped, linemap, 0).walk(_MD.inline(stripped, env))
             cells.append(
                 Node("table_cell", linemap.span(0, len(stripped)), children, text=stripped,
