@@ -89,7 +89,8 @@ class RuleLike(Protocol):
 
 
 _KEYS = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name != "config_path"}
-_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*l10ncheck\s*[\].]", re.MULTILINE)
+# Our table's header, even when broken ("[tool.l10ncheck" without its bracket).
+_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*l10ncheck\b", re.MULTILINE)
 _HEADER = re.compile(r"^\s*\[")
 
 
@@ -360,7 +361,7 @@ def _validate(key: str, value: object) -> object:
             if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str)):
                 raise _Invalid(f"severity must be a table of rule = level (got {_describe(value)})")
             if pair[0].strip().lower() not in known:
-                raise _Invalid(f"severity: unknown rule {pair[0]!r}")
+                raise _Invalid(f"severity: unknown rule {pair[0]!r}", entry=pair[0])
             result.append((pair[0].strip(), _choice(f"severity.{pair[0]}", pair[1], SEVERITIES)))
         return tuple(result)
     raise _Invalid(f"unknown setting {key!r} (expected one of: {', '.join(_KEYS)})")
