@@ -180,7 +180,9 @@ class _Scorer:
         # Weighted mean of similarities; weights: features 3, kind-specific 2-4, share 2,
         # position 1, list depth 0.5, bold count 0.5.
         weight = 2.0  # position and depth and bold, always there
-        total = 1.0 - abs(a.index / self.src_n - b.index / self.tgt_n)
+        # Relative place of the block centres: in a two-block document the first block sits at
+        # 1/4, not at 0, so position alone never decides between neighbours.
+        total = 1.0 - abs((a.index + 0.5) / self.src_n - (b.index + 0.5) / self.tgt_n)
         total += 0.5 if a.depth == b.depth else 0.25
         total += 0.5 if self.src.strong[a.index] == self.tgt.strong[b.index] else 0.25
         feat = _similarity(self.src.block[a.index], self.tgt.block[b.index])

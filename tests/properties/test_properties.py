@@ -342,10 +342,6 @@ def test_strategies_cover_every_drift_and_block() -> None:
 # -- what the properties found ---------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "align.py _Scorer._block_score: in a short document the text-share term outweighs a"
-    " missing anchor: when a paragraph that is only a name ('MetaMask') is dropped, the"
-    " translated prose paragraph pairs with it, and the prose paragraph is reported missing"))
 def test_dropped_paragraph_next_to_a_name_only_paragraph() -> None:
     found = lint("MetaMask\n\naa\n", {"xx": "аа\n"})
     assert [(d.code, d.source.span.line if d.source else None) for d in found] == [("S104", 1)]
