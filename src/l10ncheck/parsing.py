@@ -179,7 +179,15 @@ class _Locator:
             offset += len(piece) + 1
             content = piece.lstrip(" \t")
             skipped = len(piece) - len(content)
-            found = self._find(content.rstrip() if heading else content.rstrip(" \t"))
+            wanted = content.rstrip() if heading else content.rstrip(" \t")
+            found = self._find(wanted)
+            if found is None:
+                # mistune can hand a block quote over after the list that interrupted it:
+                # look back a little, without moving the cursor back.
+                found = self._find_before(wanted)
+                if found is not None:
+                    places.append((found[0] + 1, found[1] + 1, skipped))
+                    continue
             if found is None:
                 line = min(self.cursor, len(self.lines) - 1)
                 places.append((line + 1, _first_nonspace(self.lines[line]) if self.lines else 1, skipped))
@@ -206,6 +214,16 @@ class _Locator:
             if expanded != line and expanded.find(content) >= 0:
                 stripped = len(line) - len(line.lstrip(" \t>"))
                 return index, stripped
+        return None
+
+    def _find_before(self, content: str) -> tuple[int, int] | None:
+        if not content:
+            return None
+        for index in range(min(self.cursor, len(self.lines)) - 1, max(-1, self.cursor - 200), -1):
+            line = self.lines[index]
+            at = line.find(content)
+            if at >= 0 and _PREFIX.match(line[:at]):
+                return index, at
         return None
 
     def _next_nonblank(self) -> int:

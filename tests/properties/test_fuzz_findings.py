@@ -2,9 +2,7 @@
 
 Every span the parser gives must lie inside the text (line within the file, column at most
 the line's length + 1, start before end), and a finding must point at the element it is
-about. The known failures are marked ``xfail(strict=True)`` with their diagnosis; their fix
-belongs in ``parsing.py``. When one is fixed the test passes, strict xfail turns that into a
-failure, and the mark must go.
+about. They were failures once (fixed in ``parsing.py``); each stays as a regression test.
 """
 
 from __future__ import annotations
@@ -17,15 +15,9 @@ from l10ncheck.rules import ALL_RULES
 
 from .fuzz_targets import check_text, inside
 
-OUT_OF_ORDER = (
-    "parsing.py _Locator assumes mistune's block tokens come in source order; after a block"
-    " quote that a list or a lazy line interrupts, mistune yields them out of order, the later"
-    " raw lines are not found, and _map_lines falls back to the cursor line with raw-text"
-    " offsets as columns: spans past the end of the line, or ending before they start"
-)
 
 CASES = [
-    ">Ben*\n1. --\n---",  # approximate place (mistune reorders), but inside the file
+    ">Ben*\n1. --\n---",  # mistune reorders: found by looking back
     "+++\n>>\n2)",  # approximate place (mistune reorders), but inside the file
     ">[]()\nq\n-\n>",  # approximate place (mistune reorders), but inside the file
     ">s\n*\n>* t* c\n>>s",  # approximate place (mistune reorders), but inside the file
@@ -56,7 +48,7 @@ def test_every_span_lies_inside_the_text(text: str) -> None:
 
 
 @pytest.mark.parametrize(("prefix", "line"), [
-    pytest.param(">Read ", 1, marks=pytest.mark.xfail(strict=True, reason=OUT_OF_ORDER)),
+    pytest.param(">Read ", 1),  # mistune hands the quote over after the list
     pytest.param("\t\t\nRead ", 2),
     pytest.param("Read ", 1),
 ], ids=["quote-then-list", "blank-code", "plain"])
