@@ -62,11 +62,6 @@ class Alignment:
     def matched(self) -> tuple[BlockPair, ...]:
         return tuple(p for p in self.pairs if p.source is not None and p.target is not None)
 
-    def target_for(self, source_index: int) -> Block | None:
-        for pair in self.pairs:
-            if pair.source is not None and pair.source.index == source_index:
-                return pair.target
-        return None
 
 
 def align(source: Skeleton, target: Skeleton, source_features: Features | None = None) -> Alignment:

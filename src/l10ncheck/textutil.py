@@ -20,8 +20,6 @@ CODE_TOKEN = re.compile(
 NUMBER = re.compile(rf"(?<![{_L}.,])\d+(?:[.,]\d+)*(?![{_L}])")
 # A name-like word: Latin letters or digits with an upper-case letter or a digit inside.
 NAME_WORD = re.compile(r"(?<![\w])[A-Za-z0-9][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*(?![\w])")
-WORD = re.compile(r"\w+", re.UNICODE)
-PUNCTUATION_END = ".,;:!?…。、，；：！？"
 
 
 _FOREIGN_DIGIT = re.compile(r"(?![0-9])\d|[\u066b\u066c]")
@@ -65,33 +63,6 @@ def is_word_char(ch: str) -> bool:
     return cat[0] in "LMN" or ch == "_"
 
 
-@lru_cache(maxsize=65536)
-def is_spaceless(ch: str) -> bool:
-    """Scripts written without spaces between words: no word boundary can be seen in them."""
-    if not ch:
-        return False
-    cp = ord(ch)
-    return (
-        0x0E00 <= cp <= 0x0EFF  # Thai, Lao
-        or 0x1000 <= cp <= 0x109F  # Myanmar
-        or 0x1780 <= cp <= 0x17FF  # Khmer
-        or 0x19E0 <= cp <= 0x19FF  # Khmer symbols
-        or 0x0F00 <= cp <= 0x0FFF  # Tibetan
-        or 0x2E80 <= cp <= 0x2FFF  # CJK radicals
-        or 0x3000 <= cp <= 0x30FF  # CJK punctuation, Hiragana, Katakana
-        or 0x3100 <= cp <= 0x31FF  # Bopomofo, Katakana ext
-        or 0x3400 <= cp <= 0x4DBF  # CJK ext A
-        or 0x4E00 <= cp <= 0x9FFF  # CJK unified
-        or 0xF900 <= cp <= 0xFAFF  # CJK compatibility
-        or 0xFF00 <= cp <= 0xFFEF  # half/full-width forms
-        or 0x20000 <= cp <= 0x3FFFF  # CJK ext B+
-    )
-
-
-def is_cased_script(text: str) -> bool:
-    return any(ch.isalpha() for ch in text)
-
-
 def anchors(text: str) -> Counter[str]:
     """Tokens that usually survive translation verbatim: names, code-like tokens, numbers."""
     found: Counter[str] = Counter()
@@ -104,17 +75,3 @@ def anchors(text: str) -> Counter[str]:
     for m in NUMBER.finditer(normalize_digits(text)):
         found["n:" + normalize_number(m.group())] += 1
     return found
-
-
-def multiset_similarity(a: Counter[str], b: Counter[str]) -> float | None:
-    """Weighted Jaccard of two multisets; None when both are empty (no evidence)."""
-    if not a and not b:
-        return None
-    inter = sum((a & b).values())
-    union = sum((a | b).values())
-    return inter / union if union else None
-
-
-def is_prose(text: str) -> bool:
-    """Does the text hold words (not only names, numbers, URLs and punctuation)?"""
-    return any(ch.isalpha() for ch in text)

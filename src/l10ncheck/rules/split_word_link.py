@@ -6,7 +6,8 @@ from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules._links import link_pairs
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote
 from l10ncheck.skeleton import Link
-from l10ncheck.textutil import is_spaceless, is_word_char
+from l10ncheck.languages import is_spaceless_script_char as is_spaceless
+from l10ncheck.textutil import is_word_char
 
 
 def _joins(outside: str, inside: str) -> bool:
