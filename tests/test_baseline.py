@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,13 +25,6 @@ from l10ncheck.diagnostics import (
 
 ROOT = Path(__file__).resolve().parents[1]
 RU = Path("articles") / "using-metamask-with-binance" / "ru.md"
-
-
-@pytest.fixture()
-def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(ROOT / "articles", tmp_path / "articles")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -6,19 +6,11 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from l10ncheck.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture()
-def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(ROOT / "articles", tmp_path / "articles")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def run(*args: str) -> str:

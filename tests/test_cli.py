@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from l10ncheck.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture()
-def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(ROOT / "articles", tmp_path / "articles")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import shutil
 import tempfile
 import stat
 from pathlib import Path
@@ -302,13 +301,6 @@ def expected_diff() -> str:
         out.extend(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
                                         f"a/{path}", f"b/{path}"))
     return "".join(out)
-
-
-@pytest.fixture()
-def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(ROOT / "articles", tmp_path / "articles")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -1,4 +1,4 @@
-from harness import body, where
+from harness import where
 
 from l10ncheck.api import check_documents
 from l10ncheck.frontmatter import parse_front_matter

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
-from l10ncheck.rules._links import link_pairs
+from l10ncheck.rules._links import matched_links
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
 
 
@@ -24,10 +24,7 @@ class EmptyLinkText(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
-        for src, _tgt, pair in link_pairs(ctx):
-            s, t = pair.source, pair.target
-            if s is None or t is None:
-                continue
+        for src, s, t in matched_links(ctx):
             if s.text.strip() and not t.text.strip():
                 yield self.report(
                     ctx, t.span,

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
-from l10ncheck.rules._links import link_pairs
+from l10ncheck.rules._links import matched_links
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
 
 PUNCTUATION = ".,;:!?…。、，；：！？"
@@ -30,9 +30,8 @@ class LinkPunctuation(Rule):
     fixable = True
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
-        for src, _tgt, pair in link_pairs(ctx):
-            s, t = pair.source, pair.target
-            if s is None or t is None or not t.text or len(t.text.strip()) < 2:
+        for src, s, t in matched_links(ctx):
+            if not t.text or len(t.text.strip()) < 2:
                 continue
             mark = t.text.rstrip()[-1]
             if mark not in PUNCTUATION or s.text.rstrip()[-1:] in tuple(PUNCTUATION):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
-from l10ncheck.rules._links import link_pairs
+from l10ncheck.rules._links import matched_links
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
 
 
@@ -38,10 +38,7 @@ class LinkTargetUntranslated(Rule):
         if site is None:
             return
         page = ctx.article
-        for src, _tgt, pair in link_pairs(ctx):
-            s, t = pair.source, pair.target
-            if s is None or t is None:
-                continue
+        for src, s, t in matched_links(ctx):
             resolved = site.resolve(t.url, page, ctx.lang)
             if resolved is None:
                 continue

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
-from l10ncheck.rules._links import link_pairs, same_destination
+from l10ncheck.rules._links import matched_links, same_destination
 from l10ncheck.urls import localized_resource
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, where
 
@@ -39,10 +39,7 @@ class LinkUrlChanged(Rule):
     fixable = True
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
-        for src, _tgt, pair in link_pairs(ctx):
-            s, t = pair.source, pair.target
-            if s is None or t is None:
-                continue
+        for src, s, t in matched_links(ctx):
             if same_destination(_page(s.url), _page(t.url), ctx.source_lang, ctx.lang):
                 continue  # anchors follow translated headings: the anchor rule's business
             localized = localized_resource(s.url, t.url, ctx.lang)

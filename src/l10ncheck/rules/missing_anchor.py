@@ -5,7 +5,7 @@ from typing import Iterator
 from urllib.parse import unquote
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
-from l10ncheck.rules._links import link_pairs
+from l10ncheck.rules._links import matched_links
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
 from l10ncheck.skeleton import Skeleton
 
@@ -55,9 +55,8 @@ class MissingAnchor(Rule):
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
         target_ids: set[str] | None = None
         source_ids: set[str] | None = None
-        for src, _tgt, pair in link_pairs(ctx):
-            s, t = pair.source, pair.target
-            if s is None or t is None or not t.url.startswith("#") or not s.url.startswith("#"):
+        for src, s, t in matched_links(ctx):
+            if not t.url.startswith("#") or not s.url.startswith("#"):
                 continue
             if target_ids is None:
                 target_ids, source_ids = anchors(ctx.target), anchors(ctx.source)
