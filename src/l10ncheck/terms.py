@@ -96,35 +96,107 @@ def occurrences(term: str, text: str, case_sensitive: bool = True) -> list[tuple
     """Where ``term`` stands in ``text`` as whole words (not inside a longer word)."""
     if not term:
         return []
-    flags = 0 if case_sensitive else re.IGNORECASE
-    pattern = _pattern(term, flags)
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+    return finder(term, case_sensitive).all(text)
 
 
-_PATTERNS: dict[tuple[str, int], re.Pattern[str]] = {}
+def contains(term: str, text: str, case_sensitive: bool = True) -> bool:
+    """Does ``term`` stand in ``text`` as whole words?"""
+    return bool(term) and finder(term, case_sensitive).search(text, 0) is not None
 
 
 _LATIN = "A-Za-z0-9\u00c0-\u024f"
 
 
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum() or "\u00c0" <= ch <= "\u024f"
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 def bounded(term: str) -> str:
     """Regex for a term as a whole word. A Latin-script term is bounded by Latin letters and
-    digits only, so "OpenTelemetryオペレーター" holds "OpenTelemetry" (Japanese writes no space)."""
+    digits only, so "OpenTelemetryオペレーター" holds "OpenTelemetry" (Japanese writes no space).
+    :class:`Finder` implements the same boundaries without the cost of compiling them."""
     body = r"\s+".join(re.escape(part) for part in term.split())
-    head = f"(?<![{_LATIN}])" if re.match(f"[{_LATIN}]", term) else r"(?<![\w])"
-    tail = f"(?![{_LATIN}])" if re.search(f"[{_LATIN}]$", term) else r"(?![\w])"
+    head = f"(?<![{_LATIN}])" if _is_latin(term[:1]) else r"(?<![\w])"
+    tail = f"(?![{_LATIN}])" if _is_latin(term[-1:]) else r"(?![\w])"
     return head + body + tail
 
 
-def _pattern(term: str, flags: int) -> re.Pattern[str]:
-    key = (term, flags)
-    pattern = _PATTERNS.get(key)
-    if pattern is None:
-        pattern = re.compile(bounded(term), flags)
-        if len(_PATTERNS) > 100_000:
-            _PATTERNS.clear()
-        _PATTERNS[key] = pattern
-    return pattern
+class Finder:
+    """A term as whole words, what :func:`bounded` matches: the body is found literally (or,
+    for several words, with any whitespace between them) and the boundaries are checked by
+    hand, which keeps building a finder cheap (articles teach thousands of terms)."""
+
+    __slots__ = ("literal", "body", "head", "tail")
+
+    def __init__(self, term: str, case_sensitive: bool = True):
+        parts = term.split()
+        simple = case_sensitive and len(parts) == 1 and parts[0] == term
+        self.literal = term if simple else None
+        self.body = None if simple else re.compile(
+            r"\s+".join(re.escape(part) for part in parts), 0 if case_sensitive else re.IGNORECASE)
+        self.head = _is_latin if _is_latin(term[:1]) else _is_word
+        self.tail = _is_latin if _is_latin(term[-1:]) else _is_word
+
+    def match(self, text: str, pos: int) -> int:
+        """End of the term when it stands at ``pos``, else -1."""
+        if self.literal is not None:
+            if not text.startswith(self.literal, pos):
+                return -1
+            end = pos + len(self.literal)
+        else:
+            assert self.body is not None
+            m = self.body.match(text, pos)
+            if m is None:
+                return -1
+            end = m.end()
+        if pos > 0 and self.head(text[pos - 1]):
+            return -1
+        if end < len(text) and self.tail(text[end]):
+            return -1
+        return end
+
+    def search(self, text: str, pos: int) -> tuple[int, int] | None:
+        literal = self.literal
+        while True:
+            if literal is not None:
+                start = text.find(literal, pos)
+                if start < 0:
+                    return None
+            else:
+                assert self.body is not None
+                m = self.body.search(text, pos)
+                if m is None:
+                    return None
+                start = m.start()
+            end = self.match(text, start)
+            if end >= 0:
+                return start, end
+            pos = start + 1
+
+    def all(self, text: str) -> list[tuple[int, int]]:
+        found = []
+        pos = 0
+        while (hit := self.search(text, pos)) is not None:
+            found.append(hit)
+            pos = max(hit[1], hit[0] + 1)
+        return found
+
+
+_FINDERS: dict[tuple[str, bool], Finder] = {}
+
+
+def finder(term: str, case_sensitive: bool = True) -> Finder:
+    key = (term, case_sensitive)
+    found = _FINDERS.get(key)
+    if found is None:
+        if len(_FINDERS) > 100_000:
+            _FINDERS.clear()
+        found = _FINDERS[key] = Finder(term, case_sensitive)
+    return found
 
 
 def count_terms(terms: Sequence[Term], text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
@@ -145,15 +217,14 @@ class _Matcher:
 
     def __init__(self, terms: tuple[Term, ...], lang: str):
         self.names = [t.text for t in terms]
-        self.index: dict[str, list[tuple[int, re.Pattern[str], str]]] = {}
+        self.index: dict[str, list[tuple[int, Finder, str]]] = {}
         for term in terms:
             for form in term.forms(lang):
                 first = _TOKEN.search(form)
                 if first is None:
                     continue
                 key = first.group() if term.case_sensitive else first.group().lower()
-                pattern = re.compile(bounded(form), 0 if term.case_sensitive else re.IGNORECASE)
-                self.index.setdefault(key, []).append((-len(form), pattern, term.text))
+                self.index.setdefault(key, []).append((-len(form), finder(form, term.case_sensitive), term.text))
                 if not term.case_sensitive:
                     self.index.setdefault("\0ci", [])
         for entries in self.index.values():
@@ -173,11 +244,11 @@ class _Matcher:
             entries = self.index.get(token, [])
             if self.folding and token.lower() != token:
                 entries = sorted(entries + self.index.get(token.lower(), []), key=lambda e: (e[0], e[2]))
-            for _, pattern, owner in entries:
-                hit = pattern.match(text, start)
-                if hit is not None:
-                    found[owner].append((hit.start(), hit.end()))
-                    taken_until = hit.end()
+            for _, form, owner in entries:
+                end = form.match(text, start)
+                if end >= 0:
+                    found[owner].append((start, end))
+                    taken_until = end
                     break
         return found
 
@@ -251,6 +322,7 @@ def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
     seen: dict[str, int] = defaultdict(int)
     langs_kept: dict[str, set[str]] = defaultdict(set)
     source_text: dict[int, str] = {}
+    by_block: dict[int, set[str]] = {}
     common: frozenset[str] = frozenset()
     if alignments:
         source = next(iter(alignments.values())).source
@@ -261,15 +333,18 @@ def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
             if pair.source.kind in ("code", "html", "shortcode"):
                 continue
             src = pair.source.text
-            source_text[pair.source.index] = src
-            found = candidates(src, common)
+            found = by_block.get(pair.source.index)
+            if found is None:  # the same source block is aligned in every language
+                source_text[pair.source.index] = src
+                found = by_block[pair.source.index] = candidates(src, common)
             if len(found) > MAX_CANDIDATES:
                 continue  # a block listing thousands of names teaches nothing and costs much
+            target = pair.target.text
             for cand in found:
                 if cand in known:
                     continue
                 seen[cand] += 1
-                if cand in pair.target.text and occurrences(cand, pair.target.text):
+                if cand in target and contains(cand, target):
                     kept[cand] += 1
                     langs_kept[cand].add(lang)
     protected = {
@@ -283,6 +358,8 @@ def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
     for cand in ordered:
         standalone = False
         for text in source_text.values():
+            if cand not in text:
+                continue
             longer = [t for t in final if cand in t]
             covered = [span for t in longer for span in occurrences(t, text)]
             for start, end in occurrences(cand, text):

@@ -22,6 +22,7 @@ NUMBER = re.compile(rf"(?<![{_L}.,])\d+(?:[.,]\d+)*(?![{_L}])")
 NAME_WORD = re.compile(r"(?<![\w])[A-Za-z0-9][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*(?![\w])")
 
 
+_HAS_DIGIT = re.compile(r"\d").search
 _FOREIGN_DIGIT = re.compile(r"(?![0-9])\d|[\u066b\u066c]")
 
 
@@ -68,7 +69,10 @@ def anchors(text: str) -> Counter[str]:
     found: Counter[str] = Counter()
     for m in NAME_WORD.finditer(text):
         word = m.group()
-        if any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word) or (
+        if word.islower() and word.isalpha():
+            continue  # the common case: an ordinary word
+        rest = word[1:]  # ASCII only (NAME_WORD): lower() tells an upper-case letter
+        if rest != rest.lower() or _HAS_DIGIT(word) or (
             word[0].isupper() and len(word) > 2 and m.start() > 0 and text[m.start() - 2 : m.start()] != ". "
         ):
             found["w:" + word] += 1

@@ -9,8 +9,7 @@ from l10ncheck.align import align_links
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
 from l10ncheck.skeleton import Block
-from l10ncheck.terms import Term, bounded, count_terms, occurrences
-
+from l10ncheck.terms import Term, contains, count_terms, occurrences
 
 
 class MissingTerm(Rule):
@@ -202,7 +201,7 @@ def _all(term: Term, text: str, lang: str) -> list[tuple[int, int]]:
 
 
 def _within(small: str, big: str) -> bool:
-    return re.search(bounded(small), big) is not None
+    return contains(small, big)
 
 
 def _other_script(text: str) -> bool:

@@ -1,0 +1,63 @@
+"""Protected terms: whole-word matching in any script, and terms learned from translations."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from l10ncheck.align import align
+from l10ncheck.extract import build_skeleton
+from l10ncheck.terms import Term, bounded, candidates, contains, count_terms, learn_terms, occurrences
+
+# Letters that sit on every side of a boundary: Latin, accented Latin, Cyrillic, Japanese,
+# digits, underscore, punctuation and whitespace.
+_ALPHABET = "aBcé0_ .-\n\tЖオ"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_ALPHABET, min_size=1, max_size=5).filter(str.strip),
+       st.text(_ALPHABET, max_size=40), st.booleans())
+def test_finder_matches_exactly_what_the_bounded_regex_matches(term: str, text: str, case: bool) -> None:
+    term = term.strip()
+    flags = 0 if case else re.IGNORECASE
+    expected = [m.span() for m in re.finditer(bounded(term), text, flags)]
+    assert occurrences(term, text, case) == expected
+    assert contains(term, text, case) == bool(expected)
+
+
+def test_a_latin_term_is_found_against_text_written_without_spaces() -> None:
+    assert occurrences("OpenTelemetry", "OpenTelemetryオペレーター") == [(0, 13)]
+    assert occurrences("Meta", "MetaMask") == []
+    assert occurrences("BNB Smart Chain", "the BNB  Smart\nChain.") == [(4, 20)]
+    assert occurrences("bnb", "BNB", case_sensitive=False) == [(0, 3)]
+
+
+def test_count_terms_counts_a_shorter_term_inside_a_longer_one_once() -> None:
+    terms = (Term("BNB"), Term("BNB Smart Chain"))
+    found = count_terms(terms, "BNB Smart Chain and BNB", "en")
+    assert found == {"BNB": [(20, 23)], "BNB Smart Chain": [(0, 15)]}
+
+
+def test_candidates_are_names_not_sentence_starts() -> None:
+    found = candidates("The wallet supports MetaMask and BNB Smart Chain.")
+    assert {"MetaMask", "BNB Smart Chain", "BNB"} <= found
+    assert "The" not in found
+
+
+def _alignments(source: str, translations: dict[str, str]):  # type: ignore[no-untyped-def]
+    src = build_skeleton(source, "en", "en.md")
+    return {lang: align(src, build_skeleton(text, lang, f"{lang}.md"))
+            for lang, text in translations.items()}
+
+
+def test_a_name_the_translations_keep_is_learned_and_a_translated_word_is_not() -> None:
+    source = "Open MetaMask now.\n\nThen Wallet Settings show MetaMask.\n"
+    translations = {
+        "de": "Öffne MetaMask jetzt.\n\nDann zeigen die Einstellungen MetaMask.\n",
+        "fr": "Ouvrez MetaMask.\n\nLes paramètres montrent MetaMask.\n",
+    }
+    learned = {t.text for t in learn_terms("en", _alignments(source, translations))}
+    assert "MetaMask" in learned
+    assert "Wallet Settings" not in learned
