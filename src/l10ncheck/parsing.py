@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any, Iterator, Mapping, NamedTuple
 
 import mistune
 from mistune.core import BlockState
@@ -40,21 +40,24 @@ _DELIM = re.compile(r"[*_~]")
 _INLINE_STRIP = " \r\n\t\f"
 
 
-@dataclass(frozen=True)
-class Node:
+_NO_ATTRS: Mapping[str, Any] = MappingProxyType({})
+
+
+class Node(NamedTuple):
     """A Markdown element with the span of its characters in the file.
 
     Block types: heading, paragraph, list, list_item, block_quote, code, html, table,
     table_row, table_cell, thematic_break. Inline types: text, link, image, strong, emphasis,
     strikethrough, codespan, inline_html, linebreak, softbreak.
     ``inner`` is the span of a link's or image's text (between the brackets).
+    (A named tuple: one is built for every element of every file, and tuples are cheap.)
     """
 
     type: str
     span: Span
     children: tuple[Node, ...] = ()
     text: str = ""
-    attrs: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    attrs: Mapping[str, Any] = _NO_ATTRS
     inner: Span | None = None
 
     def walk(self) -> Iterator[Node]:
@@ -87,28 +90,34 @@ def parse(text: str) -> tuple[Node, ...]:
 class _LineMap:
     """Maps offsets in a block's raw text to (line, column) in the file."""
 
-    def __init__(self, starts: list[int], places: list[tuple[int, int, int]],
-                 lines: list[str] | None = None):
+    __slots__ = ("starts", "places", "single")
+
+    def __init__(self, starts: list[int], places: list[tuple[int, int, int, int]]):
         self.starts = starts  # offset in raw text where each raw line starts
-        self.places = places  # per raw line: (file line 1-based, file column 1-based, skipped)
-        self.lines = lines
+        # per raw line: file line (1-based), file column (1-based), characters skipped at
+        # its start, and the column one past the end of that file line: a place is never
+        # put past the end of its line (when a raw line could not be found, because mistune
+        # reordered tokens, the place is approximate, but it stays inside the file).
+        self.places = places
+        self.single = places[0] if len(places) == 1 else None
 
     def pos(self, offset: int) -> tuple[int, int]:
-        i = max(0, bisect.bisect_right(self.starts, offset) - 1)
-        line, column, skipped = self.places[i]
-        column += max(0, offset - self.starts[i] - skipped)
-        if self.lines is not None and 0 < line <= len(self.lines):
-            # Never past the end of the line: when a raw line could not be found (mistune
-            # reordered tokens), the place is approximate, but it stays inside the file.
-            column = min(column, len(self.lines[line - 1]) + 1)
-        return line, column
+        place = self.single
+        if place is None:
+            i = bisect.bisect_right(self.starts, offset) - 1
+            place = self.places[i if i > 0 else 0]
+            offset -= self.starts[i if i > 0 else 0]
+        line, column, skipped, limit = place
+        if offset > skipped:
+            column += offset - skipped
+        return line, column if column < limit else limit
 
     def span(self, start: int, end: int) -> Span:
-        a = self.pos(start)
-        b = self.pos(end)
-        if b < a:
-            b = a  # an approximate place never ends before it starts
-        return Span(a[0], a[1], b[0], b[1])
+        a_line, a_col = self.pos(start)
+        b_line, b_col = self.pos(end)
+        if b_line < a_line or b_line == a_line and b_col < a_col:
+            return Span(a_line, a_col, a_line, a_col)  # an approximate place never ends before it starts
+        return Span(a_line, a_col, b_line, b_col)
 
 
 class _Locator:
@@ -186,16 +195,21 @@ class _Locator:
                 # look back a little, without moving the cursor back.
                 found = self._find_before(wanted)
                 if found is not None:
-                    places.append((found[0] + 1, found[1] + 1, skipped))
+                    places.append(self._place(found[0], found[1] + 1, skipped))
                     continue
             if found is None:
                 line = min(self.cursor, len(self.lines) - 1)
-                places.append((line + 1, _first_nonspace(self.lines[line]) if self.lines else 1, skipped))
+                places.append(self._place(line, _first_nonspace(self.lines[line]) if self.lines else 1, skipped))
             else:
                 line, column = found
-                places.append((line + 1, column + 1, skipped))
+                places.append(self._place(line, column + 1, skipped))
                 self.cursor = line + 1
-        return _LineMap(starts, places, self.lines)
+        return _LineMap(starts, places)
+
+    def _place(self, index: int, column: int, skipped: int) -> tuple[int, int, int, int]:
+        """A raw line's place: 0-based file line ``index``, 1-based ``column``."""
+        limit = len(self.lines[index]) + 1 if 0 <= index < len(self.lines) else 1 << 30
+        return index + 1, column, skipped, limit
 
     def _find(self, content: str) -> tuple[int, int] | None:
         """Next source line (from the cursor) that holds ``content`` after a container prefix."""
@@ -305,7 +319,7 @@ class _Locator:
             if at < 0:
                 at = line.find("|", col) + 1 if "|" in line[col:] else col
             col = at + len(stripped)
-            linemap = _LineMap([0], [(line_index + 1, at + 1, 0)], self.lines)
+            linemap = _LineMap([0], [self._place(line_index, at + 1, 0)])
             children = _Inline(stripped, linemap, 0).walk(_MD.inline(stripped, env))
             cells.append(
                 Node("table_cell", linemap.span(0, len(stripped)), children, text=stripped,

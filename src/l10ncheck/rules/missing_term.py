@@ -36,6 +36,7 @@ class MissingTerm(Rule):
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
         if not ctx.terms:
             return
+        longest_first = sorted(ctx.terms, key=lambda t: (-len(t.text), t.text))
         for src, tgt in ctx.block_pairs():
             if src.kind in ("code", "html"):
                 continue
@@ -47,7 +48,7 @@ class MissingTerm(Rule):
             reported: list[str] = []
             # Longest first, counting a term inside longer ones too ("OpenTelemetry" inside
             # "OpenTelemetry Collector"); a term inside one already reported is explained by it.
-            for term in sorted(ctx.terms, key=lambda t: (-len(t.text), t.text)):
+            for term in longest_first:
                 if term.text not in src.text and term.case_sensitive:
                     continue
                 want = _all(term, src.text, ctx.source_lang)

@@ -47,9 +47,15 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in reversed(merged)]
 
 
-def same_prose(src: Block, tgt: Block, ctx: TranslationContext) -> bool:
-    a = prose_words(src, ctx, ctx.source_lang)
+def same_prose(src: Block, tgt: Block, ctx: TranslationContext,
+               source_words: list[str] | None = None) -> bool:
+    a = prose_words(src, ctx, ctx.source_lang) if source_words is None else source_words
     if len(a) < MIN_WORDS:
+        return False
+    # Most translated blocks share almost no word with the source: tell them apart before
+    # the costlier cut of names and code (the target's prose words are among its words).
+    present = set(_WORDS.findall(tgt.text))
+    if 2 * sum(1 for w in a if w in present) < len(a):
         return False
     b = prose_words(tgt, ctx, ctx.lang)
     return fuzz.ratio(" ".join(a), " ".join(b)) >= SIMILARITY
@@ -79,10 +85,13 @@ class UntranslatedBlock(Rule):
         judged = 0
         same: list[tuple[Block, Block]] = []
         for src, tgt in ctx.block_pairs():
-            if src.kind in ("code", "html", "rule", "shortcode") or len(prose_words(src, ctx, ctx.source_lang)) < MIN_WORDS:
+            if src.kind in ("code", "html", "rule", "shortcode"):
+                continue
+            words = prose_words(src, ctx, ctx.source_lang)
+            if len(words) < MIN_WORDS:
                 continue
             judged += 1
-            if same_prose(src, tgt, ctx):
+            if same_prose(src, tgt, ctx, words):
                 same.append((src, tgt))
         if not same:
             return
