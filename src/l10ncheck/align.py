@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from rapidfuzz import fuzz
@@ -73,7 +74,7 @@ def align(source: Skeleton, target: Skeleton, source_features: Features | None =
         return Alignment(source, target, fast)
     src_heads = [b for b in source.blocks if _is_section_heading(b)]
     tgt_heads = [b for b in target.blocks if _is_section_heading(b)]
-    head_pairs = _dp(src_heads, tgt_heads, scorer.section_score, HEADING_THRESHOLD)
+    head_pairs = _dp(src_heads, tgt_heads, scorer.section_score, HEADING_THRESHOLD)  # one group
     anchors_: list[tuple[int, int]] = [(-1, -1)]
     for s, t in head_pairs:
         if s is not None and t is not None:
@@ -84,7 +85,7 @@ def align(source: Skeleton, target: Skeleton, source_features: Features | None =
     for (s0, t0), (s1, t1) in zip(anchors_, anchors_[1:]):
         src_seg = list(source.blocks[s0 + 1 : s1])
         tgt_seg = list(target.blocks[t0 + 1 : t1])
-        for s, t in _dp(src_seg, tgt_seg, scorer.block_score):
+        for s, t in _dp(src_seg, tgt_seg, scorer.block_score, group=scorer.groups):
             pairs.append(BlockPair(s, t, score=scorer.block_score(s, t) if s and t else 0.0))
         if s1 < len(source.blocks):
             head_s, head_t = source.blocks[s1], target.blocks[t1]
@@ -154,6 +155,8 @@ class _Scorer:
         self.src_n = max(len(self.source.blocks), 1)
         self.tgt_n = max(len(self.target.blocks), 1)
         self._cache: dict[tuple[int, int], float] = {}
+        # Blocks of different groups never pair (score 0): the DP skips them unscored.
+        self.groups = (lambda a: source.group[a.index], lambda b: target.group[b.index])
 
     def has_anchors(self, a: Block, b: Block) -> bool:
         sim = _similarity(self.src.block[a.index], self.tgt.block[b.index])
@@ -279,6 +282,7 @@ def _features(block: Block) -> Counter[str]:
     return +found
 
 
+@lru_cache(maxsize=65536)
 def _url_key(url: str) -> str:
     return canonical(url)
 
@@ -286,11 +290,17 @@ def _url_key(url: str) -> str:
 def _dp(
     src: Sequence[Block], tgt: Sequence[Block], score: Callable[[Block, Block], float],
     threshold: float = THRESHOLD,
+    group: tuple[Callable[[Block], str], Callable[[Block], str]] | None = None,
 ) -> list[tuple[Block | None, Block | None]]:
-    """Best monotone alignment: maximize the sum of (score - threshold) over pairs."""
+    """Best monotone alignment: maximize the sum of (score - threshold) over pairs.
+
+    ``group`` names each side's block group: blocks of different groups score 0 and are not
+    scored at all."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [(s, None) for s in src] + [(None, t) for t in tgt]
+    src_group = [group[0](b) for b in src] if group else [""] * n
+    tgt_group = [group[1](b) for b in tgt] if group else [""] * m
     # Band the search for long documents: a block seldom moves further than this.
     band = max(30, abs(n - m) + max(n, m) // 4)
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
@@ -306,7 +316,7 @@ def _dp(
             value, step = prev[j], 2
             if row[j - 1] > value:
                 value, step = row[j - 1], 3
-            if abs(j - expected) <= band:
+            if abs(j - expected) <= band and src_group[i - 1] == tgt_group[j - 1]:
                 gain = score(src[i - 1], tgt[j - 1]) - threshold
                 if gain > 0 and prev[j - 1] + gain > value:
                     value, step = prev[j - 1] + gain, 1

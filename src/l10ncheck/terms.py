@@ -201,8 +201,11 @@ def finder(term: str, case_sensitive: bool = True) -> Finder:
 
 def count_terms(terms: Sequence[Term], text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
     """Occurrences of each term, longest terms first; a shorter term inside a longer one's
-    occurrence is not counted again ("BNB" inside "BNB Smart Chain")."""
-    return _matcher(tuple(terms), lang).count(text)
+    occurrence is not counted again ("BNB" inside "BNB Smart Chain").
+
+    Remembered per text (rules count the same source block for every language): the result
+    is shared, read it only."""
+    return _matcher(tuple(terms), lang).counted(text)
 
 
 # Runs of Latin letters and digits, or of letters of any other script: "OpenTelemetryオペレーター"
@@ -230,6 +233,15 @@ class _Matcher:
         for entries in self.index.values():
             entries.sort(key=lambda e: (e[0], e[2]))
         self.folding = "\0ci" in self.index
+        self._memo: dict[str, dict[str, list[tuple[int, int]]]] = {}
+
+    def counted(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) > 4096:
+                self._memo.clear()
+            found = self._memo[text] = self.count(text)
+        return found
 
     def count(self, text: str) -> dict[str, list[tuple[int, int]]]:
         found: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
@@ -296,6 +308,8 @@ def candidates(text: str, common: frozenset[str] = frozenset()) -> set[str]:
 
 
 def _name_like(word: str, text: str, start: int) -> bool:
+    if word.isalpha():  # most words (ASCII, see _WORD): a name when it holds a capital
+        return not word.islower()
     if any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]):
         return True
     if "." in word.strip("."):
