@@ -54,3 +54,22 @@ def test_output_is_identical_whatever_the_number_of_jobs(tree: Path) -> None:
     serial = run("--no-cache", "--jobs", "1")
     assert run("--no-cache", "--jobs", "2") == serial
     assert json.loads(serial)["summary"]["articles"] == 31
+
+
+def test_a_heading_changed_in_another_page_misses_the_cache(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    pages = {"en/guide.md": "# Guide\n\nSee [Linux](../install/#linux).\n",
+             "en/install.md": "# Install\n\n## Linux\n",
+             "ja/guide.md": "# ガイド\n\n[Linux](../install/#linux)を参照。\n",
+             "ja/install.md": "# インストール\n\n## Linux 版 {#linux-ban}\n"}
+    for name, text in pages.items():
+        (tmp_path / "site" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "site" / name).write_text(text, encoding="utf-8")
+
+    def findings() -> int:
+        out = CliRunner().invoke(main, ["site", "--format", "json", "--select", "L209"]).stdout
+        return int(json.loads(out)["summary"]["findings"])
+
+    assert findings() == 1
+    (tmp_path / "site" / "ja" / "install.md").write_text("# インストール\n\n## Linux 版 {#linux}\n", encoding="utf-8")
+    assert findings() == 0  # only install.md changed, yet guide.md's cached result is not reused

@@ -350,3 +350,55 @@ def test_ignores_are_applied_by_the_api(in_tmp: Path) -> None:
     report = check(["articles"], load_config("articles"))
     found = {(d.lang, d.code) for d in report.diagnostics}
     assert found == {("ms", "L204"), ("nl", "S107"), ("ru", "T401")}
+
+
+# -- url-rewrite ----------------------------------------------------------------------
+
+
+def test_url_rewrites_are_read_in_order(in_tmp: Path) -> None:
+    from l10ncheck.urls import UrlRewrite
+
+    write(in_tmp / "pyproject.toml", """[tool.l10ncheck]
+source-lang = "en"
+
+[[tool.l10ncheck.url-rewrite]]
+source = "https://docs.example.com/en/{path}"
+target = "https://docs.example.com/{lang}/{path}"
+
+[[tool.l10ncheck.url-rewrite]]
+source = " https://example.com/{path} "
+target = "https://example.{tld:jp|de}/{path}"
+langs = ["ja", "DE"]
+""")
+    assert load_config(".").url_rewrite == (
+        UrlRewrite("https://docs.example.com/en/{path}", "https://docs.example.com/{lang}/{path}"),
+        UrlRewrite("https://example.com/{path}", "https://example.{tld:jp|de}/{path}", ("ja", "de")),
+    )
+
+
+REWRITE = '[[url-rewrite]]\nsource = "https://a.io/{path}"\ntarget = "https://a.io/{lang}/{path}"\n\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('url-rewrite = "x"\n', "l10ncheck.toml:1: url-rewrite must be a list of tables with source and target"),
+        (REWRITE + '[[url-rewrite]]\nsource = "https://a.io/{path"\ntarget = "x"\n',
+         "l10ncheck.toml:6: url-rewrite #2: source 'https://a.io/{path': '{' at column 14 is never closed"),
+        (REWRITE + '[[url-rewrite]]\nsource = "https://a.io/{id:[0-9}"\ntarget = "x"\n',
+         "l10ncheck.toml:6: url-rewrite #2: source 'https://a.io/{id:[0-9}': bad regex in {id:[0-9}"),
+        (REWRITE + '[[url-rewrite]]\nsource = "https://a.io/{path}"\n',
+         "l10ncheck.toml:5: url-rewrite #2 has no target"),
+        ('[[url-rewrite]]\nsource = "a"\ntarget = "b"\ntagret = "c"\n',
+         "l10ncheck.toml:4: url-rewrite #1: unknown key 'tagret' (expected one of: source, target, langs)"),
+        ('[[url-rewrite]]\nsource = "a"\ntarget = 3\n', "l10ncheck.toml:3: url-rewrite #1: target must be a URL pattern"),
+        (REWRITE + 'fail-level = "error"\n', ""),  # after [[url-rewrite]], fail-level belongs to it
+        ('[[url-rewrite]]\nsource = "a"\ntarget = "b"\nlangs = ["ja", "japanese"]\n',
+         "l10ncheck.toml:4: url-rewrite #1: langs: 'japanese' is not a language code"),
+    ],
+)
+def test_url_rewrite_errors_point_at_the_entry(in_tmp: Path, text: str, message: str) -> None:
+    write(in_tmp / "l10ncheck.toml", text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(".")
+    assert str(caught.value).startswith(message or "l10ncheck.toml:5: url-rewrite #1: unknown key 'fail-level'"), str(caught.value)

@@ -70,7 +70,9 @@ def check(paths: Sequence[str], config: Config, *, views: bool = False, jobs: in
                expected_languages(found), views,
                None if stale else cache_dir,  # git history is not in the cache key
                repo if stale else None,
-               Shared(config.front_matter_keys, site_index(found), config.fallback_langs))
+               Shared(config.front_matter_keys,
+                      site_index(found, config, anchors=any(r.uses_anchors for r in rules)),
+                      config.fallback_langs))
     outcomes = _run(job, articles, jobs, progress)
     diagnostics = [d for out in outcomes for d in out[0]]
     diagnostics += _skipped_findings(found, rules)
@@ -102,9 +104,11 @@ class Shared:
     fallback_langs: tuple[str, ...] = ()
 
     def key(self) -> str:
-        """For the cache key: a file added or removed anywhere changes which links resolve."""
-        pages = sorted((lang, sorted(slugs)) for lang, slugs in (self.site.pages if self.site else {}).items())
-        return repr((self.identical_keys, self.fallback_langs, pages))
+        """For the cache key: a file added or removed anywhere changes which links resolve, a
+        heading changed in a linked page which fragments resolve, a rewrite which URLs match."""
+        site = self.site or SiteIndex()
+        pages = sorted((lang, sorted(slugs)) for lang, slugs in site.pages.items())
+        return repr((self.identical_keys, self.fallback_langs, pages, site.anchors_digest, site.rewrites))
 
 
 # Why discovery could not take a Markdown path that looks like an article file: unreadable.
@@ -136,12 +140,19 @@ def _pattern(config: Config) -> tuple[str, str] | None:
     return source, config.pattern
 
 
-def site_index(found: Discovery) -> SiteIndex:
+def site_index(found: Discovery, config: Config | None = None, anchors: bool = False) -> SiteIndex:
+    """Which pages exist in which language, and the config's URL rewrites; with ``anchors``,
+    also the headings of the pages that links point to with a fragment (a cheap pre-pass over
+    the files, see ``l10ncheck.anchors``)."""
     pages: dict[str, set[str]] = {}
     for article in found.articles:
         for f in article.files:
             pages.setdefault(f.lang, set()).add(article.slug)
-    return SiteIndex({lang: frozenset(slugs) for lang, slugs in pages.items()})
+    site = SiteIndex({lang: frozenset(slugs) for lang, slugs in pages.items()},
+                     rewrites=config.url_rewrite if config else ())
+    if anchors:
+        site = site.with_anchors((f.lang, a.slug, f.path) for a in found.articles for f in a.files)
+    return site
 
 
 @dataclass(frozen=True)

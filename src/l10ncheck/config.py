@@ -19,6 +19,7 @@ from l10ncheck.discovery import LAYOUTS
 from l10ncheck.frontmatter import IDENTICAL_KEYS
 from l10ncheck.languages import is_lang_code, normalize_lang
 from l10ncheck.reporters import FORMATS as REPORTERS
+from l10ncheck.urls import RewriteError, UrlRewrite, compile_pattern
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -63,6 +64,7 @@ class Config:
     baseline: str | None = None
     front_matter_keys: tuple[str, ...] = IDENTICAL_KEYS
     fallback_langs: tuple[str, ...] = ()
+    url_rewrite: tuple[UrlRewrite, ...] = ()  # how source URLs map to localized ones
     pattern: str | None = None  # custom layout: translations, e.g. "content/{lang}/{path}.md"
     source_pattern: str | None = None  # and the source, e.g. "docs/{path}.md"
     config_path: str | None = None
@@ -227,6 +229,23 @@ class _Where:
                 return i + 1
         return next((i + 1 for i, line in enumerate(lines) if key in line), None)
 
+    def line_of_item(self, key: str, number: int, entry_key: str | None) -> int | None:
+        """The line of ``entry_key`` in the ``number``-th ``[[key]]`` table (1-based), or of
+        that table's header; the array's own line when it is written inline."""
+        lines = self.text.splitlines()
+        header = re.compile(r"^\s*\[\[\s*" + r"\s*\.\s*".join(map(re.escape, self.table + (key,))) + r"\s*\]\]")
+        starts = [i for i, line in enumerate(lines) if header.match(line)]
+        if len(starts) < number:
+            return self.line_of(key)
+        start = starts[number - 1]
+        end = next((i for i in range(start + 1, len(lines)) if _HEADER.match(lines[i])), len(lines))
+        if entry_key is not None:
+            key_pattern = re.compile(r"""^\s*(["']?)""" + re.escape(entry_key) + r"""\1\s*=""")
+            for i in range(start + 1, end):
+                if key_pattern.match(lines[i]):
+                    return i + 1
+        return start + 1
+
     def error(self, key: str, problem: str, subtable: str | None = None) -> ConfigError:
         line = self.line_of(key, subtable)
         return ConfigError(f"{self.path}:{line}: {problem}" if line else f"{self.path}: {problem}")
@@ -239,9 +258,11 @@ class _Invalid(ValueError):
     ``per-file-ignores``), so the error can point at that line rather than the table's.
     """
 
-    def __init__(self, message: str, entry: str | None = None):
+    def __init__(self, message: str, entry: str | None = None,
+                 item: tuple[int, str | None] | None = None):
         super().__init__(message)
         self.entry = entry
+        self.item = item  # (number of the [[table]] from 1, key in it) in an array of tables
 
 
 def _describe(value: object) -> str:
@@ -308,6 +329,52 @@ def _ignores(key: str, value: object) -> tuple[tuple[str, tuple[str, ...]], ...]
     return tuple(result.items())
 
 
+_REWRITE_KEYS = ("source", "target", "langs")
+
+
+def _rewrites(key: str, value: object) -> tuple[UrlRewrite, ...]:
+    """``[[url-rewrite]]`` tables: ``source`` and ``target`` URL patterns, optional ``langs``."""
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, Mapping) for v in value):
+        raise _Invalid(f"{key} must be a list of tables with source and target, written"
+                       f" [[{key}]] (got {_describe(value)})")
+    result = []
+    for number, entry in enumerate(value, 1):
+        name = f"{key} #{number}"
+        for part in entry:
+            if part not in _REWRITE_KEYS:
+                hint = (f"; a setting written below [[{key}]] belongs to that table: move it above"
+                        if part in _KEYS else "")
+                raise _Invalid(f"{name}: unknown key {part!r} (expected one of: {', '.join(_REWRITE_KEYS)}){hint}",
+                               item=(number, part))
+        patterns = []
+        for part in ("source", "target"):
+            pattern = entry.get(part)
+            if pattern is None:
+                raise _Invalid(f"{name} has no {part} (both source and target are needed)",
+                               item=(number, None))
+            if not isinstance(pattern, str) or not pattern.strip():
+                raise _Invalid(f"{name}: {part} must be a URL pattern such as"
+                               f" 'https://docs.example.com/{{lang}}/{{path}}' (got {_describe(pattern)})",
+                               item=(number, part))
+            try:
+                compile_pattern(pattern.strip())
+            except RewriteError as error:
+                raise _Invalid(f"{name}: {part} {pattern.strip()!r}: {error}", item=(number, part)) from None
+            patterns.append(pattern.strip())
+        langs: tuple[str, ...] = ()
+        if "langs" in entry:
+            try:
+                langs = _strings(f"{name}: langs", entry["langs"])
+            except _Invalid as error:
+                raise _Invalid(str(error), item=(number, "langs")) from None
+            bad = [code for code in langs if not is_lang_code(code)]
+            if bad:
+                raise _Invalid(f"{name}: langs: {bad[0]!r} is not a language code such as 'ja' or 'pt-BR'",
+                               item=(number, "langs"))
+        result.append(UrlRewrite(patterns[0], patterns[1], tuple(normalize_lang(c) for c in langs)))
+    return tuple(result)
+
+
 def _known_rules() -> tuple[RuleLike, ...]:
     # Imported when a setting names rules, not at the top: most runs never need it here.
     from l10ncheck.rules import ALL_RULES
@@ -351,6 +418,8 @@ def _validate(key: str, value: object) -> object:
         return value.strip()
     if key in ("per-file-ignores", "per-language-ignores"):
         return _ignores(key, value)
+    if key == "url-rewrite":
+        return _rewrites(key, value)
     if key == "severity":
         pairs = value.items() if isinstance(value, Mapping) else value
         if not isinstance(pairs, Iterable) or isinstance(pairs, str):
@@ -385,6 +454,9 @@ def _from_table(table: Mapping[str, object], where: _Where) -> Config:
         try:
             values[_KEYS[key]] = _validate(key, value)
         except _Invalid as error:
+            if error.item is not None:
+                line = where.line_of_item(key, *error.item)
+                raise ConfigError(f"{where.path}:{line}: {error}" if line else f"{where.path}: {error}") from None
             if error.entry is None:
                 raise where.error(key, str(error)) from None
             raise where.error(error.entry, str(error), subtable=key) from None

@@ -5,17 +5,23 @@ Site generators publish `<path>.md`, `<path>/index.md` and `<path>/_index.md` at
 other languages. A link can therefore be resolved to an article slug without knowing the
 generator: relative links against the page's own URL, site-absolute ones against the root,
 with the language segment set aside.
+
+The index also carries what else a run knows about the site: the heading anchors of the
+pages that links point to with a `#fragment` (see ``anchors``) and the configured URL
+rewrites (``url-rewrite``).
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
-from typing import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Mapping
 from urllib.parse import unquote
 
+from l10ncheck.anchors import PageAnchors, anchor_index, digest
 from l10ncheck.languages import is_lang_code, normalize_lang
+from l10ncheck.urls import UrlRewrite
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 _INDEX = ("", "/_index", "/index", "/README", "/readme")
@@ -23,12 +29,28 @@ _INDEX = ("", "/_index", "/index", "/README", "/readme")
 
 @dataclass(frozen=True)
 class SiteIndex:
-    """Article slugs by language, for the articles of one run."""
+    """Article slugs by language, for the articles of one run; the anchors of linked pages
+    by (language, slug), with their digest (for cache keys); the URL rewrites."""
 
     pages: Mapping[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)
+    anchors: Mapping[tuple[str, str], PageAnchors] = field(default_factory=dict, compare=False,
+                                                           hash=False)
+    anchors_digest: str = ""
+    rewrites: tuple[UrlRewrite, ...] = ()
 
     def has(self, slug: str, lang: str) -> bool:
         return slug in self.pages.get(lang, frozenset())
+
+    def with_anchors(self, files: Iterable[tuple[str, str, str]]) -> SiteIndex:
+        """This index with the anchors of every page linked to with a fragment; ``files``:
+        (lang, slug, path) of every file of the site."""
+        index = anchor_index(files, self.resolve)
+        return replace(self, anchors=index, anchors_digest=digest(index))
+
+    def anchors_of(self, slug: str, lang: str) -> PageAnchors | None:
+        """The anchors of a page, None when the index does not know it (not linked to with a
+        fragment, unreadable, or no anchor index was built)."""
+        return self.anchors.get((lang, slug))
 
     def resolve(self, url: str, page: str, lang: str) -> tuple[str, str | None] | None:
         """(slug, explicit language or None) of the page a link opens, if it is a page of this

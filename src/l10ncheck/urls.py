@@ -8,6 +8,7 @@ language subdomain (`en.wikipedia.org` → `nl.wikipedia.org`). Those are not dr
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from l10ncheck.languages import is_lang_code, normalize_lang
@@ -74,3 +75,129 @@ def localized_resource(src_url: str, tgt_url: str, lang: str) -> bool:
         return True
     segments = b.group(3).split("/")
     return host_a == host_b and any(s and normalize_lang(s) in (normalize_lang(lang), primary) for s in segments)
+
+
+# -- configured rewrites ----------------------------------------------------------------------
+
+_PLACEHOLDER_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# What a placeholder matches unless its pattern says otherwise.
+_DEFAULTS = {"path": r".*", "lang": r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*"}
+_SEGMENT = r"[^/?#]+"
+
+
+class RewriteError(ValueError):
+    """A URL pattern that cannot be used; the message says where in the pattern."""
+
+
+@dataclass(frozen=True)
+class UrlRewrite:
+    """How a site's source-language URL maps to the same page in another language.
+
+    ``source`` and ``target`` are URL patterns: literal text with placeholders. ``{lang}``
+    is a language code (in ``source`` the source language, in ``target`` the translation's,
+    compared as language codes: ``pt_BR`` = ``pt-br``, and ``pt`` stands for ``pt-br``);
+    ``{path}`` matches anything, ``/`` included; any other ``{name}`` matches one path
+    segment; ``{name:regex}`` matches the regex. A name in both patterns must match the same
+    text in both URLs; a name only in ``target`` matches anything there (a localized slug).
+    ``{{`` and ``}}`` are literal braces. ``langs``: the translations it applies to (empty:
+    all).
+    """
+
+    source: str
+    target: str
+    langs: tuple[str, ...] = ()
+
+    def matches(self, src_url: str, tgt_url: str, source_lang: str, lang: str) -> bool:
+        """Is ``tgt_url`` the rewrite of ``src_url`` for a translation into ``lang``?"""
+        if self.langs and not any(_same_lang(code, lang) for code in self.langs):
+            return False
+        src = _fullmatch(compile_pattern(self.source), src_url)
+        if src is None or not _lang_ok(src, source_lang):
+            return False
+        tgt = _fullmatch(compile_pattern(self.target), tgt_url)
+        if tgt is None or not _lang_ok(tgt, lang):
+            return False
+        values = tgt.groupdict()
+        return all(
+            name not in values or (values[name] or "").rstrip("/") == (value or "").rstrip("/")
+            for name, value in src.groupdict().items() if name != "lang"
+        )
+
+
+def _fullmatch(pattern: re.Pattern[str], url: str) -> re.Match[str] | None:
+    """Match with or without a trailing slash: `/docs/x` and `/docs/x/` are one page."""
+    url = url.strip().rstrip("/")
+    return pattern.fullmatch(url) or pattern.fullmatch(url + "/")
+
+
+def _lang_ok(m: re.Match[str], lang: str) -> bool:
+    value = m.groupdict().get("lang")
+    return value is None or _same_lang(value, lang)
+
+
+def _same_lang(a: str, b: str) -> bool:
+    """Language codes naming the same language: equal once normalized, or one is the
+    other's primary subtag (`pt` for `pt-br`, `zh` for `zh-cn`)."""
+    a, b = normalize_lang(a), normalize_lang(b)
+    return a == b or a == _primary(b) or b == _primary(a)
+
+
+@lru_cache(maxsize=256)
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """A URL pattern (see :class:`UrlRewrite`) as a regex; RewriteError when it is malformed."""
+    out: list[str] = []
+    seen: set[str] = set()
+    i, n = 0, len(pattern)
+    literal: list[str] = []
+    while i < n:
+        ch = pattern[i]
+        if pattern.startswith("{{", i) or pattern.startswith("}}", i):
+            literal.append(ch)
+            i += 2
+            continue
+        if ch == "}":
+            raise RewriteError(f"'}}' at column {i + 1} closes no placeholder (write '}}}}' for a brace)")
+        if ch != "{":
+            literal.append(ch)
+            i += 1
+            continue
+        out.append(re.escape("".join(literal)))
+        literal = []
+        depth, j = 1, i + 1
+        while j < n and depth:  # a regex may hold braces of its own: {id:[0-9]{4}}
+            depth += {"{": 1, "}": -1}.get(pattern[j], 0)
+            j += 1
+        if depth:
+            raise RewriteError(f"'{{' at column {i + 1} is never closed")
+        name, colon, regex = pattern[i + 1 : j - 1].partition(":")
+        name = name.strip()
+        if not _PLACEHOLDER_NAME.fullmatch(name):
+            raise RewriteError(f"{{{pattern[i + 1 : j - 1]}}} at column {i + 1} is not a placeholder:"
+                               f" write {{name}} or {{name:regex}}")
+        if colon and not regex:
+            raise RewriteError(f"{{{name}:}} at column {i + 1} has an empty regex")
+        if name in seen:
+            if colon:
+                raise RewriteError(f"{{{name}}} is repeated with a regex at column {i + 1}:"
+                                   f" give the regex at its first use only")
+            out.append(f"(?P={name})")
+        else:
+            body = regex if colon else _DEFAULTS.get(name, _SEGMENT)
+            try:
+                re.compile(body)
+            except re.error as exc:
+                raise RewriteError(f"bad regex in {{{name}:{regex}}}: {exc}") from None
+            out.append(f"(?P<{name}>(?:{body}))")
+            seen.add(name)
+        i = j
+    out.append(re.escape("".join(literal)))
+    try:
+        return re.compile("".join(out))
+    except re.error as exc:  # a group name that the regex uses itself, and the like
+        raise RewriteError(f"cannot be used: {exc}") from None
+
+
+def rewritten(rewrites: tuple[UrlRewrite, ...], src_url: str, tgt_url: str, source_lang: str,
+              lang: str) -> bool:
+    """Does a configured rewrite map the source URL to the translation's?"""
+    return any(rule.matches(src_url, tgt_url, source_lang, lang) for rule in rewrites)

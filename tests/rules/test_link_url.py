@@ -21,3 +21,28 @@ def test_same_page_in_the_translation_language_is_fine() -> None:
         "ms": "Lihat [panduan](https://docs.x.io/ms/guide/bridge), [BNB](https://ms.wikipedia.org/wiki/BNB)"
               " dan [soalan lazim](https://help.x.io/hc/ms/articles/115).",
     }) == []
+
+
+def test_configured_rewrite_makes_the_localized_url_the_same_destination() -> None:
+    from harness import body
+
+    from l10ncheck.api import Shared, check_documents
+    from l10ncheck.site import SiteIndex
+    from l10ncheck.urls import UrlRewrite
+
+    site = SiteIndex(rewrites=(
+        UrlRewrite("https://example.com/help/{path}", "https://example.{tld:jp|de}/hilfe/{path}", ("ja", "de")),
+        UrlRewrite("https://x.io/articles/{id:[0-9]+}-{title}", "https://x.io/{lang}/articles/{id}-{localized}"),
+    ))
+
+    def run(source: str, translation: str, lang: str = "ja") -> list:  # type: ignore[type-arg]
+        docs = {"en": ("en.md", body(source)), lang: (f"{lang}.md", body(translation))}
+        return check_documents("a", "en", docs, [LinkUrlChanged()], (), None, None, Shared(site=site))
+
+    assert run("[Help](https://example.com/help/a/b/)", "[ヘルプ](https://example.jp/hilfe/a/b)") == []
+    assert run("[Post](https://x.io/articles/12-hello)", "[記事](https://x.io/ja/articles/12-konnichiwa)") == []
+    assert run("[Post](https://x.io/articles/12-hello)", "[Post](https://x.io/pt_BR/articles/12-ola)", "pt-br") == []
+    assert len(run("[Help](https://example.com/help/a/b/)", "[ヘルプ](https://example.jp/hilfe/a/c)")) == 1
+    assert len(run("[Post](https://x.io/articles/12-hello)", "[記事](https://x.io/ja/articles/13-hello)")) == 1
+    assert len(run("[Post](https://x.io/articles/12-hello)", "[記事](https://x.io/de/articles/12-hallo)")) == 1
+    assert len(run("[Help](https://example.com/help/a)", "[Hilfe](https://example.jp/hilfe/a)", "fr")) == 1

@@ -33,6 +33,7 @@ from l10ncheck.rules.missing_anchor import MissingAnchor
 from l10ncheck.rules.missing_block import MissingBlock
 from l10ncheck.rules.missing_bold import MissingBold
 from l10ncheck.rules.missing_link import MissingLink
+from l10ncheck.rules.missing_page_anchor import MissingPageAnchor
 from l10ncheck.rules.missing_section import MissingSection
 from l10ncheck.rules.missing_term import MissingTerm
 from l10ncheck.rules.missing_translation import MissingTranslation
@@ -65,6 +66,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     EmptyLinkText,
     MissingAnchor,
     LinkTargetUntranslated,
+    MissingPageAnchor,
     MissingBold,
     ExtraBold,
     BoldCoverage,

@@ -103,6 +103,7 @@ class Rule:
     category: ClassVar[Category]
     severity: ClassVar[Severity]
     fixable: ClassVar[bool] = False
+    uses_anchors: ClassVar[bool] = False  # reads the headings of other pages (ctx.site.anchors)
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
         """Findings for one aligned translation (override in translation rules)."""

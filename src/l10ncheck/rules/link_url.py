@@ -4,7 +4,7 @@ from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
 from l10ncheck.rules._links import matched_links, same_destination
-from l10ncheck.urls import localized_resource
+from l10ncheck.urls import localized_resource, rewritten
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, where
 
 
@@ -25,7 +25,10 @@ class LinkUrlChanged(Rule):
     `de.wikipedia.org/wiki/Kontraktion`) is reported as info. `--fix` restores the source
     URL only when the difference is a provable slip on the same site (a typo of one or two
     characters in a long path segment, a doubled slash, stray whitespace, one stray trailing
-    character), never for a localized or otherwise different URL.
+    character), never for a localized or otherwise different URL. Sites whose localized URLs
+    follow another scheme (another domain, a translated path) declare it with
+    `[[url-rewrite]]` in the configuration; a link that matches the rewrite of the source
+    link is the same destination.
 
     Example:
         en: `[withdrawing here](https://support.metamask.io/…/4416069050011)`
@@ -42,6 +45,9 @@ class LinkUrlChanged(Rule):
         for src, s, t in matched_links(ctx):
             if same_destination(_page(s.url), _page(t.url), ctx.source_lang, ctx.lang):
                 continue  # anchors follow translated headings: the anchor rule's business
+            if ctx.site is not None and rewritten(ctx.site.rewrites, _page(s.url), _page(t.url),
+                                                  ctx.source_lang, ctx.lang):
+                continue  # the site's own rule for its localized URLs (url-rewrite)
             localized = localized_resource(s.url, t.url, ctx.lang)
             end = t.span
             yield self.report(

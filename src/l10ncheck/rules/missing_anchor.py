@@ -4,19 +4,13 @@ import re
 from typing import Iterator
 from urllib.parse import unquote
 
+from l10ncheck.anchors import slug
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules._links import matched_links
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
 from l10ncheck.skeleton import Skeleton
 
 _HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""")
-
-
-def slug(text: str) -> str:
-    """The heading id most generators make (GitHub, Hugo/Goldmark, Docusaurus, MkDocs):
-    lower case, punctuation dropped, spaces to hyphens; letters of every script kept."""
-    text = re.sub(r"[^\w\- ]", "", text.strip().lower())
-    return re.sub(r"\s", "-", text)
 
 
 def anchors(skeleton: Skeleton) -> set[str]:
