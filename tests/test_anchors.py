@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from l10ncheck.anchors import anchor_index, fragment_links, scan
@@ -54,16 +53,16 @@ def test_only_linked_pages_are_indexed(tmp_path: Path) -> None:
     assert index[("ja", "install")].has("Linux")
 
 
-def test_the_pre_pass_is_cheap(tmp_path: Path) -> None:
+def test_the_pre_pass_indexes_every_linked_page_and_nothing_else(tmp_path: Path) -> None:
+    """Its speed is measured in benchmarks/speed.py, never here."""
     files = []
-    for i in range(2000):
+    for i in range(200):
         for lang in ("en", "ja"):
             path = tmp_path / lang / f"p{i}.md"
             path.parent.mkdir(exist_ok=True)
             path.write_text(f"# Page {i}\n\nSee [next](../p{i + 1}/#section).\n\n## Section\n\ntext\n" * 3, encoding="utf-8")
             files.append((lang, f"p{i}", str(path)))
-    site = SiteIndex({lang: frozenset(f"p{i}" for i in range(2000)) for lang in ("en", "ja")})
-    start = time.perf_counter()
+    site = SiteIndex({lang: frozenset(f"p{i}" for i in range(200)) for lang in ("en", "ja")})
     index = anchor_index(files, site.resolve)
-    assert len(index) == 2 * 1999
-    assert time.perf_counter() - start < 2.0  # about 0.1 s; the full shared corpus takes 0.7 s
+    assert len(index) == 2 * 199  # p1..p199 are linked, p0 is not
+    assert ("en", "p0") not in index and index[("ja", "p199")].has("section")
