@@ -1,24 +1,11 @@
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Iterator
 
+from l10ncheck.codeshape import code_key
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
-
-# Placeholders translators are expected to localize: {{path/to/file}}, <name>, [options].
-_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s][^<>]*>")
-
-
-# tldr's option notation {{[-l|--length]}} stands for the option itself: the long form.
-_OPTION = re.compile(r"\{\{\[(?:[^\]|{}]*\|)*([^\]|{}]*)\]\}\}")
-
-
-def code_key(code: str) -> str:
-    code = _OPTION.sub(lambda m: m.group(1), code)
-    return " ".join(_PLACEHOLDER.sub("{}", code).split())
-
 
 class InlineCodeChanged(Rule):
     """An inline code span of the source is missing or changed in the translated block.
