@@ -36,6 +36,13 @@ def test_github_alert_and_hugo_alert_shortcode_are_the_same_structure() -> None:
     assert all_rules(source, translation) == []
 
 
+def test_an_alert_shortcode_opened_on_the_line_of_its_text_is_the_same_structure() -> None:
+    source = "# HPA\n\nSome text here.\n\n> [!NOTE]\n>\n> HPA requires a [Metrics Server](https://example.com/ms) running.\n"
+    translation = ("# HPA\n\nDu texte ici.\n\n{{% alert title=\"Note\" %}} La HPA nécessite un"
+                   " [Metrics Server](https://example.com/ms).\n{{% /alert %}}\n")
+    assert all_rules(source, translation) == []
+
+
 def test_explicit_heading_ids_pair_sections_in_any_order_of_wording() -> None:
     source = "# Guide\n\n## Install {#install}\n\nRun it.\n\n## Use {#use}\n\nUse it.\n"
     translation = "# Guía\n\n## Instalar {#install}\n\nEjecútalo.\n\n## Uso {#use}\n\nÚsalo.\n"

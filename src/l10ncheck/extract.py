@@ -9,7 +9,10 @@ from typing import Callable
 
 from l10ncheck.diagnostics import Span
 from l10ncheck.parsing import Node, parse
-from l10ncheck.skeleton import Block, CodeSpan, Emphasis, Link, ListInfo, Literal, Section, Skeleton
+from l10ncheck import markup
+from l10ncheck.skeleton import (
+    Block, CodeSpan, Emphasis, Link, ListInfo, Literal, Markup, Section, Skeleton,
+)
 
 
 def build_skeleton(text: str, lang: str = "", path: str = "") -> Skeleton:
@@ -81,8 +84,14 @@ def _shortcode_names(text: str) -> str | None:
 
 
 _GITHUB_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.I)
-_ALERTS = {name: "alert" for name in ("alert", "note", "tip", "info", "warning", "caution",
-                                      "danger", "important", "callout", "admonition")}
+_ALERTS = {name: "alert" for name in markup.ALERTS}
+# An alert shortcode opened on the line of its first paragraph: `{{% alert %}} Text…`.
+_LEADING_ALERT = re.compile(r"\{\{[<%]\s*([\w-]+)[^{}]*?[%>]\}\}\s*(?=\S)")
+
+
+def _opens_alert(text: str) -> bool:
+    m = _LEADING_ALERT.match(text)
+    return m is not None and m.group(1).lower() in markup.ALERTS
 
 
 _HEADING_ID = re.compile(r"\s*\{#([^}\s]+)[^}]*\}\s*$")
@@ -105,8 +114,9 @@ def _text_block(kind: str) -> Callable[[_Builder, Node, _Context], None]:
             return  # only closing shortcodes or fences
         if names is not None:
             block_kind, info = "shortcode", names
-        elif kind == "paragraph" and _GITHUB_ALERT.match(str(fields["text"])):
-            # `> [!NOTE]` followed by text in the same paragraph: the alert is a block of its own.
+        elif kind == "paragraph" and (_GITHUB_ALERT.match(str(fields["text"])) or _opens_alert(str(fields["text"]))):
+            # `> [!NOTE]` or `{{% alert %}}` followed by text in the same paragraph: the alert
+            # is a block of its own, as when it stands on its own line.
             builder.add(kind="shortcode", info="alert", span=node.span, depth=ctx.depth,
                         quote=ctx.quote, text="")
         if kind == "heading":
@@ -206,6 +216,7 @@ class _Inline:
     links: list[tuple[Node, int, int]] = field(default_factory=list)
     emphasis: list[Emphasis] = field(default_factory=list)
     code_spans: list[CodeSpan] = field(default_factory=list)
+    tags: list[Markup] = field(default_factory=list)
 
     def text(self) -> str:
         return "".join(self.parts)
@@ -247,6 +258,7 @@ class _Inline:
             "links": links,
             "emphasis": tuple(replace(e, text=plain[e.start : e.end]) for e in self.emphasis),
             "code_spans": tuple(self.code_spans),
+            "tags": tuple(self.tags),
             "literals": tuple(self.literals),
             "_offsets": tuple(self.offsets),
             "_owners": tuple(self.owners),
@@ -284,7 +296,11 @@ def _inline(acc: _Inline, node: Node) -> None:
         # The text is cut from the block's plain text once it is complete (see fields()):
         # joining it here for every span would be quadratic in a block of many bold spans.
         acc.emphasis.append(Emphasis(kind, "", node.span, start, acc.length))
-    else:  # strikethrough, inline_html and plugin nodes: keep the text they wrap
+    elif kind == "inline_html":
+        found = markup.tag(node.text)
+        if found is not None:
+            acc.tags.append(Markup(found[0], found[1], node.span, acc.length, found[2]))
+    else:  # strikethrough and plugin nodes: keep the text they wrap
         for child in node.children:
             _inline(acc, child)
 

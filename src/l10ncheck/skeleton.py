@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
+from l10ncheck import markup
 from l10ncheck.diagnostics import Span
 
 
@@ -63,6 +64,19 @@ class Literal:
 
 
 @dataclass(frozen=True)
+class Markup:
+    """A shortcode, MDX/JSX component or HTML element tag, or an HTML comment (see
+    ``l10ncheck.markup``). ``kind``: shortcode | tag | comment. ``start`` orders it within
+    its block (an offset in the block's text or code)."""
+
+    kind: str
+    name: str
+    span: Span
+    start: int = 0
+    closing: bool = False
+
+
+@dataclass(frozen=True)
 class Block:
     """One block: a paragraph, heading, list item, code block, table, HTML block or rule.
 
@@ -88,6 +102,7 @@ class Block:
     info: str = ""
     rows: int = 0
     columns: tuple[int, ...] = ()
+    tags: tuple[Markup, ...] = ()  # inline HTML and JSX tags (not part of ``text``)
     # Offsets into ``text`` where a literal starts, with the literal's index (for locate()).
     _offsets: tuple[int, ...] = ()
     _owners: tuple[int, ...] = ()
@@ -107,6 +122,32 @@ class Block:
     @cached_property
     def italic(self) -> tuple[Emphasis, ...]:
         return tuple(e for e in self.emphasis if e.kind == "emphasis")
+
+    @cached_property
+    def markup(self) -> tuple[Markup, ...]:
+        """Shortcodes, components, HTML tags and comments of this block, in order."""
+        if self.kind == "code":
+            return ()
+        if self.kind == "html":
+            return tuple(Markup(kind, name, self._code_span(start, end), start, closing)
+                         for kind, name, closing, start, end in markup.tags(self.code))
+        found = [Markup(kind, name, self.locate(start, end), start, closing)
+                 for kind, name, closing, start, end in markup.shortcodes(self.text)]
+        return tuple(sorted(found + list(self.tags), key=lambda m: m.start))
+
+    def _code_span(self, start: int, end: int) -> Span:
+        """File span of ``code[start:end]`` for a block whose code starts at its span."""
+        first = self.code.split("\n", 1)[0]
+        lead = len(first) - len(first.lstrip(" \t"))  # the span starts after the indentation
+
+        def point(offset: int) -> tuple[int, int]:
+            before = self.code[:offset]
+            newlines = before.count("\n")
+            if newlines:
+                return self.span.line + newlines, offset - before.rfind("\n")
+            return self.span.line, self.span.column + max(offset - lead, 0)
+        a, b = point(start), point(end)
+        return Span(a[0], a[1], b[0], b[1])
 
     def locate(self, start: int, end: int) -> Span:
         """File span of ``text[start:end]``."""

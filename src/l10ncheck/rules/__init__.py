@@ -27,6 +27,7 @@ from l10ncheck.rules.italic_count import ItalicCount
 from l10ncheck.rules.link_punctuation import LinkPunctuation
 from l10ncheck.rules.link_target import LinkTargetUntranslated
 from l10ncheck.rules.link_url import LinkUrlChanged
+from l10ncheck.rules.markup_changed import MarkupChanged
 from l10ncheck.rules.list_item_count import ListItemCount
 from l10ncheck.rules.list_nesting import ListNesting
 from l10ncheck.rules.missing_anchor import MissingAnchor
@@ -58,6 +59,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     TableShape,
     BlockKind,
     FrontMatterDrift,
+    MarkupChanged,
     MissingLink,
     ExtraLink,
     LinkUrlChanged,
