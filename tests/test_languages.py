@@ -101,3 +101,11 @@ def test_spaced_scripts(ch: str) -> None:
 def test_has_spaceless_script() -> None:
     assert has_spaceless_script("MetaMask を使う")
     assert not has_spaceless_script("MetaMask 사용하기")
+
+
+def test_italic_typography_is_a_property_of_the_script() -> None:
+    from l10ncheck.languages import italic_script
+
+    assert italic_script("Привет, мир") and italic_script("Γειά σου") and italic_script("Olá, mundo")
+    assert not italic_script("你好世界") and not italic_script("مرحبا بالعالم") and not italic_script("नमस्ते दुनिया")
+    assert italic_script("")  # nothing to judge: no excuse either

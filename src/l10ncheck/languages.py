@@ -129,3 +129,15 @@ def is_spaceless_script_char(ch: str) -> bool:
 def has_spaceless_script(text: str) -> bool:
     """Whether any character of ``text`` is written without spaces between words."""
     return any(is_spaceless_script_char(ch) for ch in text)
+
+
+def italic_script(text: str) -> bool:
+    """Is the text mostly written in a script with italic typography (Latin, Greek, Cyrillic)?"""
+    letters = italic = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            code = ord(ch)
+            if code < 0x250 or 0x370 <= code < 0x530 or 0x1E00 <= code < 0x2000:
+                italic += 1
+    return not letters or italic * 2 >= letters

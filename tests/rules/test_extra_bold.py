@@ -18,3 +18,9 @@ def test_one_translated_bold_span_is_fine() -> None:
         "de": "**Sichern Sie Ihre Wiederherstellungsphrase**, bevor Sie fortfahren.",
         "ja": "続行する前に**リカバリーフレーズをバックアップしてください**。",
     }) == []
+
+
+def test_bold_for_the_source_italics_in_a_script_without_italics_is_fine() -> None:
+    source = "Use *sampling* to keep **costs** low."
+    assert run(ExtraBold, source, {"zh": "使用**采样**来保持**成本**较低。"}) == []
+    assert [d.code for d in run(ExtraBold, source, {"de": "Nutze **Sampling**, um **Kosten** zu senken."})] == ["E302"]

@@ -3,11 +3,15 @@ from __future__ import annotations
 from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
+from l10ncheck.languages import italic_script
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
 
 
 class ExtraBold(Rule):
     """The translated block has more bold spans than its source block.
+
+    Chinese, Japanese, Korean and other scripts without italic typography may mark the source's
+    italics in bold: such bold spans are not extra.
 
     Why it matters: bold is where readers look first; bold the source does not have puts
     the weight on the wrong words, and often means a span was split in two.
@@ -26,6 +30,8 @@ class ExtraBold(Rule):
         for src, tgt in ctx.block_pairs():
             if src.kind == "code" or len(tgt.strong) <= len(src.strong):
                 continue
+            if not italic_script(tgt.text) and len(tgt.strong) <= len(src.strong) + len(src.italic):
+                continue  # a script without italics marks the source's italics in bold
             extra = tgt.strong[len(src.strong)]
             yield self.report(
                 ctx, extra.span,
