@@ -34,7 +34,11 @@ __all__ = ["Heading", "PageAnchors", "anchor_index", "digest", "fragment_links",
 def slug(text: str) -> str:
     """The heading id most generators make (GitHub, Hugo/Goldmark, Docusaurus, MkDocs):
     lower case, punctuation dropped, spaces to hyphens; letters of every script kept."""
-    text = re.sub(r"[^\w\- ]", "", text.strip().lower())
+    text = text.strip().lower()
+    if not text.isascii():  # keep combining marks too: Bengali, Hindi, Thai vowel signs
+        text = "".join(ch for ch in text if ch in "-_ " or unicodedata.category(ch)[0] in "LMN")
+    else:
+        text = re.sub(r"[^\w\- ]", "", text)
     return re.sub(r"\s", "-", text)
 
 

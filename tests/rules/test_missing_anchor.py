@@ -37,3 +37,10 @@ def test_anchor_following_the_translated_heading_or_explicit_id_is_fine() -> Non
 def test_slug_keeps_letters_of_every_script() -> None:
     assert slug("What is it? (v2)") == "what-is-it-v2"
     assert slug("承認者になる") == "承認者になる"
+
+
+def test_a_fragment_in_a_script_with_vowel_signs_reaches_its_translated_heading() -> None:
+    source = "# Guide\n\nSee [Definition](#definition) below.\n\n## Definition\n\nText.\n"
+    target = "# গাইড\n\nনিচে [সংজ্ঞা](#সংজ্ঞা) দেখুন।\n\n## সংজ্ঞা\n\nপাঠ্য।\n"
+    assert run(MissingAnchor, source, {"bn": target}) == []
+    assert run(MissingAnchor, source, {"hi": "# गाइड\n\n[परिभाषा](#परिभाषा) देखें।\n\n## परिभाषा\n\nपाठ।\n"}) == []
