@@ -1,5 +1,6 @@
 from harness import run, where
 
+from l10ncheck.diagnostics import Severity
 from l10ncheck.rules.split_word_link import SplitWordLink
 
 
@@ -40,3 +41,12 @@ def test_spaceless_scripts_and_hyphenated_compounds_are_fine() -> None:
         "ja": "まず[こちら](https://x.io/a)の手順をお読みください。",
         "nl": "Lees eerst de [MetaMask](https://x.io/a)-instructies.",
     }) == []
+
+
+def test_a_case_ending_after_the_link_is_grammar_in_a_suffixing_language() -> None:
+    source = "Each [cluster](https://x.io/c) scales.\n"
+    assert run(SplitWordLink, source, {"tr": "Her [küme](https://x.io/c)si ölçeklenir.\n"}) == []
+    found = run(SplitWordLink, source, {"de": "Jeder [Clust](https://x.io/c)er skaliert.\n"})
+    assert [d.severity for d in found] == [Severity.INFO]
+    found = run(SplitWordLink, source, {"tr": "Her k[üme](https://x.io/c)si ölçeklenir.\n"})
+    assert [d.severity for d in found] == [Severity.WARNING]

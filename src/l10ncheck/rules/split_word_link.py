@@ -38,7 +38,10 @@ class SplitWordLink(Rule):
     Why it matters: the link reads as a fragment, screen readers announce a broken word,
     and it usually means the link was moved by hand to the wrong place. Not applied to
     scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Burmese), where
-    words have no visible boundary, nor to Korean, whose particles attach to the linked noun.
+    words have no visible boundary, nor to Korean, whose particles attach to the linked noun,
+    nor to a short ending after the link in languages that write case endings onto the noun
+    (Turkish `[küme](…)si`, Finnish, Hungarian, Estonian, Tamil…); elsewhere a link followed by
+    three letters or fewer (`[Link](…)s`) may be an inflection, so it is info.
     `--fix` widens the link to the whole word (`[perkara](…)`) when the letters next to the
     brackets are plain text.
 
@@ -59,6 +62,13 @@ class SplitWordLink(Rule):
             if link is None or (pair.source is not None and any(splits_word(pair.source))):
                 continue
             starts, ends = splits_word(link)
+            severity = None
+            if ends and not starts:
+                tail = _tail(tgt.text, link.end)
+                if ctx.lang.split("-")[0] in SUFFIXING and tail <= MAX_SUFFIX:
+                    continue  # a case ending after the linked noun: `[küme](…)si`
+                if tail <= 3:
+                    severity = Severity.INFO  # maybe an inflection ending, maybe a split word
             if starts or ends:
                 word = _whole_word(tgt.text, link.start, link.end)
                 where_ = "starts and ends" if starts and ends else "starts" if starts else "ends"
@@ -67,7 +77,24 @@ class SplitWordLink(Rule):
                     f"link text {quote(link.text, 40)} {where_} inside the word {quote(word, 40)}",
                     source=src, suggestion=f"link the whole word {quote(word, 40)}",
                     anchor=block_anchor(ctx.source, src, f"/split:{link.url}"),
+                    severity=severity,
                 )
+
+
+# Languages that write case endings and possessives onto the noun (Turkish `[küme](…)si`,
+# Finnish `[palvelin](…)ta`, Hungarian `[fürt](…)ben`): a short run of letters right after a
+# link is a grammatical ending, not a split word.
+SUFFIXING = frozenset({"tr", "az", "fi", "et", "hu", "kk", "ky", "uz", "tk", "ta", "te", "kn", "ml",
+                       "eu", "mn", "tt", "ba"})
+MAX_SUFFIX = 5
+
+
+def _tail(text: str, end: int) -> int:
+    """How many word characters follow offset ``end`` (an apostrophe joins in Turkish)."""
+    n = end
+    while n < len(text) and (is_word_char(text[n]) or text[n] in "'’" and n == end):
+        n += 1
+    return n - end - (1 if end < len(text) and text[end] in "'’" else 0)
 
 
 def _whole_word(text: str, start: int, end: int) -> str:
