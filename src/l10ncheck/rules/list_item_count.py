@@ -46,7 +46,11 @@ class ListItemCount(Rule):
             s = tgt_list.span
             yield self.report(
                 ctx, Span(s.line, s.column, s.line, s.column + 1),
-                f"list has {tgt_list.size} items, source list ({where(ctx.source, src_list.span)})"
+                f"list has {_items(tgt_list.size)}, source list ({where(ctx.source, src_list.span)})"
                 f" has {src_list.size}{detail}",
                 source=src_list.span, anchor=f"list{src_id}",
             )
+
+
+def _items(n: int) -> str:
+    return f"{n} item" if n == 1 else f"{n} items"
