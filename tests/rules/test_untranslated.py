@@ -56,3 +56,14 @@ Nicht alle Assets können frei zwischen allen Chains bewegt werden.
 
 Binance, MetaMask, Trust Wallet, Ledger Live
 """) == []
+
+
+def test_a_title_that_is_the_pages_own_name_is_not_prose() -> None:
+    from l10ncheck.api import check_documents
+    from l10ncheck.rules.untranslated import UntranslatedBlock
+
+    source = "# gcloud sql backups describe\n\n> Describe a backup of a Cloud SQL instance.\n"
+    target = "# gcloud sql backups describe\n\n> Cloud SQL 인스턴스의 백업을 설명합니다.\n"
+    docs = {"en": ("en.md", source), "ko": ("ko.md", target)}
+    assert check_documents("common/gcloud-sql-backups-describe", "en", docs, [UntranslatedBlock()]) == []
+    assert len(check_documents("common/other-page", "en", docs, [UntranslatedBlock()])) == 1

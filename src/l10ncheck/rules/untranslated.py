@@ -66,7 +66,8 @@ class UntranslatedBlock(Rule):
 
     Why it matters: readers who chose their language get a paragraph in another one, often a
     paragraph added to the source after the translation was made. Names, code and URLs do
-    not count as prose, and blocks of fewer than four words are not judged. When most of a
+    not count as prose, and blocks of fewer than four words are not judged, nor a heading
+    that is the page's own name (a command's page titled with the command). When most of a
     file is untranslated, one finding is given for the whole file.
 
     Example:
@@ -85,7 +86,7 @@ class UntranslatedBlock(Rule):
         judged = 0
         same: list[tuple[Block, Block]] = []
         for src, tgt in ctx.block_pairs():
-            if src.kind in ("code", "html", "rule", "shortcode"):
+            if src.kind in ("code", "html", "rule", "shortcode") or _names_the_page(src, ctx.article):
                 continue
             words = prose_words(src, ctx, ctx.source_lang)
             if len(words) < MIN_WORDS:
@@ -111,3 +112,12 @@ class UntranslatedBlock(Rule):
                 f" ({where(ctx.source, src.span)}): not translated",
                 source=src, anchor=block_anchor(ctx.source, src, "/untranslated"),
             )
+
+
+def _names_the_page(block: Block, article: str) -> bool:
+    """A heading that is the page's own name (tldr's `# gcloud sql backups describe` on
+    gcloud-sql-backups-describe.md): a name, kept in every language."""
+    if block.kind != "heading":
+        return False
+    name = article.rsplit("/", 1)[-1].replace("-", " ").replace("_", " ").casefold()
+    return " ".join(block.text.replace("-", " ").replace("_", " ").casefold().split()) == name
