@@ -131,6 +131,8 @@ class Block:
         if self.kind == "html":
             return tuple(Markup(kind, name, self._code_span(start, end), start, closing)
                          for kind, name, closing, start, end in markup.tags(self.code))
+        if "{{" not in self.text:
+            return self.tags
         found = [Markup(kind, name, self.locate(start, end), start, closing)
                  for kind, name, closing, start, end in markup.shortcodes(self.text)]
         return tuple(sorted(found + list(self.tags), key=lambda m: m.start))
