@@ -9,10 +9,34 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Any, Callable, Generic, TypeVar
 
 from l10ncheck import markup
 from l10ncheck.diagnostics import Span
+
+
+T = TypeVar("T")
+
+
+class cached_property(Generic[T]):  # noqa: N801 (named like the functools one it replaces)
+    """``functools.cached_property`` without its per-access lock (Python < 3.12 takes one):
+    skeletons are built and read by one thread, and rules read these properties for every
+    block of every file. The value is stored in the instance's ``__dict__`` (frozen
+    dataclasses allow that), so later reads never call this descriptor again."""
+
+    def __init__(self, func: Callable[[Any], T]):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> T:
+        if obj is None:
+            return self  # type: ignore[return-value]
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 @dataclass(frozen=True)

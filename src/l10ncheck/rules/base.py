@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import bisect
 import inspect
-from functools import cached_property
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Iterator
 
 from l10ncheck.align import Alignment, LinkPair, align_links
 from l10ncheck.diagnostics import Category, Diagnostic, Location, RuleInfo, Severity, Span
-from l10ncheck.skeleton import Block, Skeleton
+from l10ncheck.skeleton import Block, Skeleton, cached_property
 from l10ncheck.frontmatter import IDENTICAL_KEYS, FrontMatter
 from l10ncheck.site import SiteIndex
 from l10ncheck.terms import Term
