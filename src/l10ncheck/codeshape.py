@@ -3,21 +3,164 @@
 
 Shared by alignment (code as evidence that two blocks are the same) and the code rules
 (code that changed): both must agree on when two commands are the same command.
+
+- :func:`code_key` is a hashable key: equal keys are the same command. Cheap, cached.
+- :func:`same_code` is the finer equivalence used once the keys differ: the same command
+  written in another notation (``{{[-l|--live]}}`` = ``-l`` = ``--live``; ``{{4}}`` = ``4``;
+  options in another order; a list placeholder ``{{a b ...}}`` = ``{{a}} {{b}}``).
+  Quotes, operators (``>`` vs ``>>``), options and literal arguments still count.
+- :func:`option_aliases` collects a page's ``{{[short|long]}}`` alternatives, so that ``-S``
+  written alone elsewhere on the page is known to be ``--sync``.
+- :func:`placeholder_names` lists the names a page's placeholders use (``num`` of ``{{num}}``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Iterable, Mapping
 
 # Placeholders translators are expected to localize: {{path/to/file}}, <name>, [options].
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s][^<>]*>")
 
 # tldr's option notation {{[-l|--length]}} stands for the option itself: the long form.
 _OPTION = re.compile(r"\{\{\[(?:[^\]|{}]*\|)*([^\]|{}]*)\]\}\}")
+# The same notation with all its alternatives.
+_OPTION_GROUP = re.compile(r"\{\{\[([^\]{}]*)\]\}\}")
+# A placeholder holding a literal number ({{4}}, {{0.5}}): its default value.
+_NUMBER_PLACEHOLDER = re.compile(r"\{\{\s*([+-]?\d+(?:[.,]\d+)*)\s*\}\}")
+# A placeholder standing for several arguments: {{file1 file2 ...}}, {{...}}.
+_LIST_HINT = re.compile(r"\.\.\.|…")
+_OPTION_TOKEN = re.compile(r"--?[^\W\d_-]")
+_NAME_SPLIT = re.compile(r"[|\s]+")
+_LIST = "{…}"
+_HOLE = "{}"
 
 
+@lru_cache(maxsize=65536)
 def code_key(code: str) -> str:
     """Code with placeholders reduced to ``{}``, options to their long form, and runs of
     whitespace to one space."""
     code = _OPTION.sub(lambda m: m.group(1), code)
     return " ".join(PLACEHOLDER.sub("{}", code).split())
+
+
+def option_aliases(codes: Iterable[str]) -> dict[str, str]:
+    """Every alternative of the ``{{[a|b]}}`` option groups in ``codes``, mapped to the
+    group's canonical (last) alternative: ``{"-l": "--live", "--live": "--live"}``."""
+    aliases: dict[str, str] = {}
+    for code in codes:
+        if "{{[" not in code:
+            continue
+        for m in _OPTION_GROUP.finditer(code):
+            alternatives = [" ".join(a.split()) for a in m.group(1).split("|")]
+            canonical = alternatives[-1]
+            for alternative in alternatives:
+                if alternative:
+                    aliases.setdefault(alternative, canonical)
+    return aliases
+
+
+def placeholder_names(codes: Iterable[str]) -> frozenset[str]:
+    """The names placeholders of ``codes`` use: ``{{path/to/dir}}`` gives ``path/to/dir`` and ``dir``,
+    ``{{a|b}}`` gives ``a`` and ``b``, ``<name>`` gives ``name``; never option groups."""
+    names: set[str] = set()
+    for code in codes:
+        if "{{" not in code and "<" not in code:
+            continue
+        for m in PLACEHOLDER.finditer(code):
+            inner = m.group()[2:-2] if m.group().startswith("{{") else m.group()[1:-1]
+            if inner.startswith("["):
+                continue
+            inner = _LIST_HINT.sub(" ", inner).strip()
+            if not inner:
+                continue
+            names.add(inner)
+            for part in _NAME_SPLIT.split(inner):
+                if part:
+                    names.add(part)
+                    names.add(part.rstrip("/").rsplit("/", 1)[-1])  # path/to/file: file
+    return frozenset(names)
+
+
+def same_code(a: str, b: str, aliases: Mapping[str, str] | None = None) -> bool:
+    """Whether ``a`` and ``b`` are the same command written differently (see the module doc).
+
+    ``aliases`` (from :func:`option_aliases` over the source page) maps options written
+    alone to their canonical form; both codes' own option groups are always used.
+    """
+    if a == b or code_key(a) == code_key(b):
+        return True
+    local = option_aliases((a, b))
+    if aliases:
+        local = {**aliases, **local}
+    for unwrap in (False, True):
+        x, y = _shape(a, local, unwrap), _shape(b, local, unwrap)
+        if x == y:
+            return True
+        if _LIST in x[0] or _LIST in y[0]:
+            if _collapse(x) == _collapse(y):
+                return True
+    return False
+
+
+@lru_cache(maxsize=16384)
+def _tokens(code: str, unwrap: bool) -> tuple[str, ...]:
+    """Whitespace tokens with option groups as their alternatives joined by ``|``, literal
+    number placeholders unwrapped (or not), and other placeholders as ``{}`` or ``{…}``."""
+    marks: list[str] = []
+
+    def group(m: re.Match[str]) -> str:
+        marks.append(m.group(1))
+        return f"\x00{len(marks) - 1}\x00"
+
+    code = _OPTION_GROUP.sub(group, code)
+    if unwrap:
+        code = _NUMBER_PLACEHOLDER.sub(lambda m: m.group(1), code)
+    code = PLACEHOLDER.sub(lambda m: _LIST if _LIST_HINT.search(m.group()) else _HOLE, code)
+    out: list[str] = []
+    for token in code.split():
+        if token.startswith("\x00") and token.endswith("\x00") and token.count("\x00") == 2:
+            out.append("\x00" + marks[int(token[1:-1])])
+        else:
+            out.append(token)
+    return tuple(out)
+
+
+def _shape(code: str, aliases: Mapping[str, str], unwrap: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(arguments in order, options sorted): options are canonicalised through ``aliases``
+    (a token or a run of up to three tokens that is an alternative of an option group)."""
+    tokens = _tokens(code, unwrap)
+    words: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.startswith("\x00"):
+            alternatives = [" ".join(x.split()) for x in token[1:].split("|")]
+            words.extend(alternatives[-1].split())
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            run = " ".join(tokens[i:i + n]) if i + n <= len(tokens) else None
+            if run is not None and run in aliases:
+                words.extend(aliases[run].split())
+                i += n
+                break
+        else:
+            words.append(token)
+            i += 1
+    args = tuple(w for w in words if not _OPTION_TOKEN.match(w))
+    options = tuple(sorted(w for w in words if _OPTION_TOKEN.match(w)))
+    return args, options
+
+
+def _collapse(shape: tuple[tuple[str, ...], tuple[str, ...]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Runs of placeholders as one list placeholder: ``{{a}} {{b}}`` = ``{{a b ...}}``."""
+    args: list[str] = []
+    for word in shape[0]:
+        if word in (_HOLE, _LIST):
+            if args and args[-1] == _LIST:
+                continue
+            word = _LIST
+        args.append(word)
+    return tuple(args), shape[1]

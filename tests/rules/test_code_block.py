@@ -39,3 +39,36 @@ npm install --save l10ncheck
 cp {{путь}} backup/
 ```
 """) == []
+
+
+def _block(lang: str, code: str) -> str:
+    return f"Intro:\n\n```{lang}\n{code}\n```\n"
+
+
+def test_comments_of_the_fence_language_may_be_translated() -> None:
+    source = _block("bat", "rem Add to startWebLogic.cmd\nset OPTS=%OPTS% -javaagent:a.jar")
+    assert run(CodeBlockChanged, source, _block("bat", "REM Ajouter à startWebLogic.cmd\nset OPTS=%OPTS% -javaagent:a.jar")) == []
+    assert run(CodeBlockChanged, _block("erlang", "% start it\nok = app:start()."),
+               _block("erlang", "% démarrez-le\nok = app:start().")) == []
+    changed = _block("bat", "rem Ajouter\nset OPTS=%OPTS% -javaagent:b.jar")
+    assert [d.code for d in run(CodeBlockChanged, source, changed)] == ["S108"]
+
+
+MERMAID = "flowchart LR\n  A[Fork the repo] --> B(Write docs)\n  B -->|push| C{Open a PR}"
+
+
+def test_mermaid_labels_may_be_translated_but_not_the_graph() -> None:
+    assert run(CodeBlockChanged, _block("mermaid", MERMAID), _block(
+        "mermaid", "flowchart LR\n  A[Haz fork] --> B(Escribe)\n  B -->|sube| C{Abre un PR}")) == []
+    assert [d.code for d in run(CodeBlockChanged, _block("mermaid", MERMAID), _block(
+        "mermaid", "flowchart LR\n  A[Haz fork] --> B(Escribe)\n  A -->|sube| C{Abre un PR}"))] == ["S108"]
+
+
+MARKDOWN = "---\ntitle: Cloud native\nweight: 5\n---\n\n## What it is\n\nSee [the guide](/guide/)."
+
+
+def test_markdown_example_prose_may_be_translated_but_not_its_markup() -> None:
+    assert run(CodeBlockChanged, _block("md", MARKDOWN), _block(
+        "md", "---\ntitle: کلاؤڈ نیٹو\nweight: 5\n---\n\n## یہ کیا ہے\n\n[گائیڈ](/guide/) دیکھیں۔")) == []
+    assert [d.code for d in run(CodeBlockChanged, _block("md", MARKDOWN), _block(
+        "md", "---\ntitle: کلاؤڈ نیٹو\n---\n\n## یہ کیا ہے\n\n[گائیڈ](/guide/) دیکھیں۔"))] == ["S108"]

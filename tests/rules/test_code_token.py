@@ -17,3 +17,15 @@ def test_token_glued_to_a_translated_word_is_fine() -> None:
         "nl": "Neem je BNB op als BEP20-tokens met app v2.1.0.",
         "ru": "Выведите BNB как токены BEP20 в приложении v2.1.0.",
     }) == []
+
+
+def test_number_with_a_unit_or_word_written_apart_is_fine() -> None:
+    assert run(CodeTokenChanged, "The 8-core run used 2.4GHz and 44100kHz.",
+               {"ja": "8 コアの実行は 2.4 GHz と 44100 kHz を使いました。",
+                "ru": "Прогон на 8 ядрах использовал 2,4 ГГц и 44100 кГц."}) == []
+
+
+def test_changed_number_with_a_unit_is_still_reported() -> None:
+    found = run(CodeTokenChanged, "The radio uses 2.4GHz.", "La radio utilise 5GHz.")
+    assert [(d.code, d.severity.value) for d in found] == [("C502", "warning")]
+    assert '"5GHz" where the source has "2.4GHz"' in found[0].message

@@ -17,3 +17,49 @@ def test_localized_placeholders_are_fine() -> None:
         "ru": "Скопируйте файл в `{{путь}}` и выполните `make <цель>`.",
         "ja": "ファイルを`{{パス}}`にコピーし、`make <ターゲット>`を実行します。",
     }) == []
+
+
+def test_tldr_notation_of_the_same_command_is_fine() -> None:
+    source = "`tool {{[-l|--live]}}`\n\n`git revert HEAD~4`"
+    assert run(InlineCodeChanged, source, "`tool -l`\n\n`git revert HEAD~{{4}}`") == []
+
+
+def test_changed_redirection_in_tldr_notation_is_reported() -> None:
+    found = run(InlineCodeChanged, "`cat {{[-n|--number]}} {{file}} >> {{out}}`",
+                "`cat -n {{datei}} > {{aus}}`")
+    assert [d.code for d in found] == ["C501"]
+    assert "differs" in found[0].message
+
+
+TREE = "- Print files up to `num` levels of depth:\n\n`tree -L {{num}}`"
+
+
+def test_span_naming_a_placeholder_may_be_localized() -> None:
+    assert run(InlineCodeChanged, TREE,
+               "- Zeige Dateien bis zu `anzahl` Ebenen tief:\n\n`tree -L {{anzahl}}`") == []
+
+
+def test_span_naming_a_placeholder_dropped_is_only_info() -> None:
+    found = run(InlineCodeChanged, TREE, "- Mostra arquivos até 'num' níveis:\n\n`tree -L {{num}}`")
+    assert [(d.code, d.severity.value) for d in found] == [("C501", "info")]
+
+
+TABLE = """\
+| Library | Name |
+| --- | --- |
+| Elastic Job | `apache-elasticjob` |
+| Shenyu | `apache-shenyu` |
+| Redis | `redisson` |
+"""
+
+
+def test_exact_matches_are_consumed_before_close_ones() -> None:
+    found = run(InlineCodeChanged, TABLE,
+                "| Bibliothèque | Nom |\n| --- | --- |\n| Shenyu | `apache-shenyu` |\n| Redis | `redisson` |\n")
+    assert [d.message for d in found] == ['inline code "apache-elasticjob" (en:3) is missing']
+
+
+def test_changed_row_is_reported_once() -> None:
+    found = run(InlineCodeChanged, TABLE, TABLE.replace("`redisson`", "`redis-client`"))
+    assert [d.message for d in found] == [
+        'inline code "redis-client" differs from the source "redisson" (en:5)']

@@ -27,3 +27,8 @@ def test_arabic_separators_are_the_same_number() -> None:
     # ١٬٠٠٠ (U+066C thousands separator) is 1,000; ٢٫٥ (U+066B decimal separator) is 2.5.
     assert run(NumberChanged, SOURCE,
                "انتظر ١٢ تأكيدًا؛ يمكنك سحب ما يصل إلى ١٬٠٠٠ USDT أو ٢٫٥ BNB يوميًا.") == []
+
+
+def test_number_glued_to_a_word_is_compared_as_a_number() -> None:
+    assert run(NumberChanged, "The 8-core run.", "8 コアの実行。") == []
+    assert [d.code for d in run(NumberChanged, "The 8-core run.", "4 コアの実行。")] == ["C503"]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from rapidfuzz import fuzz
@@ -17,21 +18,134 @@ _PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s]+>")
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
+# Comments only some languages have, by fence language: batch `rem`/`::`, SQL/Lua/Haskell
+# `--` after code, Lisp/INI/assembly `;` after code, TeX/Erlang/MATLAB/Prolog `%`,
+# PowerShell `<# … #>`.
+_BATCH = re.compile(r"(?im)^\s*@?(?:rem\b.*|::.*)$")
+_DASH_DASH = re.compile(r"(?m)(?:^|\s)--(?:\s.*)?$")
+_SEMICOLON = re.compile(r"(?m)(?:^|\s);.*$")
+_PERCENT = re.compile(r"(?m)(?<!\\)%.*$")
+_POWERSHELL = re.compile(r"<#[\s\S]*?#>")
+_LANG_COMMENTS: dict[str, tuple[re.Pattern[str], ...]] = {}
+for _names, _pattern in (
+    ("bat cmd batch batchfile dos dosbatch winbatch", _BATCH),
+    ("sql mysql psql plsql postgres postgresql sqlite tsql lua haskell hs elm ada vhdl", _DASH_DASH),
+    ("ini cfg dosini asm nasm lisp elisp emacs-lisp clojure clj scheme racket autohotkey ahk", _SEMICOLON),
+    ("tex latex matlab octave erlang erl prolog postscript", _PERCENT),
+    ("powershell ps1 ps pwsh", _POWERSHELL),
+):
+    for _name in _names.split():
+        _LANG_COMMENTS[_name] = _LANG_COMMENTS.get(_name, ()) + (_pattern,)
 
-def code_shape(code: str) -> str:
-    """Code without what translators may translate (comments, string contents, placeholders)
-    and without layout: the token sequence, so re-wrapped arguments are not drift."""
-    code = _COMMENT.sub(" ", code)
+# Mermaid: labels are prose ([text], (text), {text}, |text|, "text", -- text -->, text after
+# a colon in sequence, class, state and gantt diagrams, titles of subgraphs and of sequence
+# blocks such as `loop`); ids, edges and keywords are the graph.
+_MERMAID_COMMENT = re.compile(r"(?m)%%.*$")
+_MERMAID_LABEL = re.compile(r"\[[^\[\]\n]*\]|\([^()\n]*\)|\{[^{}\n]*\}|\|[^|\n]*\||\"[^\"\n]*\"")
+_MERMAID_EDGE_TEXT = re.compile(r"(?:--|==|-\.)(?![->.=])[ \t]+[^\n]*?[ \t]+(?=-->|==>|\.->|---|-\.-|===)")
+_MERMAID_FREE_TEXT = re.compile(
+    r"(?im)^([ \t]*)(title|accTitle|accDescr|section|loop|alt|else|opt|par|and|critical|break|option"
+    r"|subgraph(?![ \t]+[^\s\x01]+[ \t]*\x01))\b.*$")
+_MERMAID_ALIAS = re.compile(r"(?im)^(\s*(?:participant|actor)\s+\S+)\s+as\s.*$")
+_MERMAID_COLON_TAIL = re.compile(r"(?m)^(?!\s*(?:classDef|style|linkStyle|class|click)\b)([^:\n]*?)(?<!:):(?!:).*$")
+_MERMAID_COLON_HEAD = re.compile(r"(?m)^(?!\s*(?:dateFormat|axisFormat|title|section)\b)[^:\n]*:")
+_MERMAID_WORD = re.compile(r"[^\W\d_]+")
+
+# Markdown examples: the markup is the code, the prose and front matter values are text.
+_MD_FRONT_KEY = re.compile(r"^\s*(?:-\s+)?[\w.-]+\s*[:=]")
+_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}(?=\s)|[-*+](?=\s)|\d+[.)](?=\s)|>|\s)*")
+_MD_KEEP = re.compile(r"`[^`\n]+`|\]\([^)\s]*|</?[A-Za-z][\w-]*|\{\{[<%]\s*/?[\w-]+|\||^\s*(?:```|~~~).*")
+_HTML_COMMENT = re.compile(r"<!--[\s\S]*?-->")
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
+
+
+def fence_language(info: str) -> str:
+    """The language of a fence's info string: "ts {hl_lines=[6]}" gives "ts"."""
+    word = info.strip().split(maxsplit=1)[0] if info.strip() else ""
+    return word.strip("{}.").lower()
+
+
+@lru_cache(maxsize=8192)
+def code_shape(code: str, lang: str = "") -> str:
+    """Code without what translators may translate (comments, string contents, placeholders;
+    the labels of a Mermaid graph, the prose of a Markdown example) and without layout: the
+    token sequence, so re-wrapped arguments are not drift."""
+    code = _structure(code, lang)
+    for pattern in _LANG_COMMENTS.get(lang, ()):
+        code = pattern.sub(" ", code)
+    if lang not in _STRUCTURED:  # there `#` is a heading or a colour, not a comment
+        code = _COMMENT.sub(" ", code)
     code = _STRING.sub('""', code)
     code = _PLACEHOLDER.sub("{}", code)
     return " ".join(_TOKEN.findall(code))
 
 
+_STRUCTURED = ("mermaid", "md", "markdown", "mdx")
+
+
+def _structure(code: str, lang: str) -> str:
+    """Mermaid and Markdown examples reduced to their structure, line for line."""
+    if lang == "mermaid":
+        return _mermaid(code)
+    if lang in ("md", "markdown", "mdx"):
+        return _markdown(code)
+    return code
+
+
+def _mermaid(code: str) -> str:
+    code = _MERMAID_COMMENT.sub("", code)
+    first = code.strip().split(maxsplit=1)[0].lower() if code.strip() else ""
+    while True:
+        shorter = _MERMAID_LABEL.sub("\x01", code)
+        if shorter == code:
+            break
+        code = shorter
+    code = _MERMAID_EDGE_TEXT.sub("", code)
+    code = _MERMAID_FREE_TEXT.sub(r"\1\2", code)
+    code = _MERMAID_ALIAS.sub(r"\1", code)
+    if first in ("gantt", "journey", "timeline"):
+        code = _MERMAID_COLON_HEAD.sub(":", code)
+    elif first.startswith(("sequence", "class", "state", "er", "requirement")):
+        code = _MERMAID_COLON_TAIL.sub(r"\1", code)
+    elif first == "mindmap":
+        head, _, rest = code.partition("\n")
+        code = head + "\n" + _MERMAID_WORD.sub("w", rest)
+    return code.replace("\x01", " ")
+
+
+def _markdown(code: str) -> str:
+    lines = _HTML_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), code).split("\n")
+    out: list[str] = []
+    front = bool(lines) and lines[0].strip() in ("---", "+++")
+    fenced = False
+    for k, line in enumerate(lines):
+        if front:
+            if k == 0 or line.strip() in ("---", "+++"):
+                front = k == 0
+                out.append(line)
+                continue
+            key = _MD_FRONT_KEY.match(line)
+            out.append(key.group() if key else "")
+            continue
+        if _FENCE.match(line):
+            fenced = not fenced
+            out.append(line)
+            continue
+        if fenced:
+            out.append(_COMMENT.sub(" ", line))
+            continue
+        prefix = _MD_PREFIX.match(line)
+        out.append(" ".join([prefix.group().strip() if prefix else ""] + _MD_KEEP.findall(line)))
+    return "\n".join(out)
+
+
 class CodeBlockChanged(Rule):
     """A code block's code differs from the aligned source code block.
 
-    Why it matters: readers copy code blocks. Translated comments, string literals and
-    placeholders (`{{path}}`, `<name>`) are allowed; commands, options and values are not.
+    Why it matters: readers copy code blocks. Translated comments (as the fence language
+    writes them: `#`, `//`, `rem`, `--`, `;`, `%`), string literals and placeholders
+    (`{{path}}`, `<name>`) are allowed, and so are the labels of a Mermaid graph and the prose
+    of a Markdown example; commands, options, values, graph edges and markup are not.
 
     Example:
         en: `npm install --save l10ncheck`
@@ -47,10 +161,11 @@ class CodeBlockChanged(Rule):
         for src, tgt in ctx.block_pairs():
             if src.kind != "code" or tgt.kind != "code":
                 continue
-            a, b = code_shape(src.code), code_shape(tgt.code)
+            lang = fence_language(src.info)
+            a, b = code_shape(src.code, lang), code_shape(tgt.code, lang)
             if a == b:
                 continue
-            line = _first_different_line(src.code, tgt.code)
+            line = _first_different_line(src.code, tgt.code, lang)
             shown = tgt.code.split("\n")[line] if line < len(tgt.code.split("\n")) else ""
             similarity = fuzz.ratio(a, b)
             yield self.report(
@@ -62,9 +177,11 @@ class CodeBlockChanged(Rule):
             )
 
 
-def _first_different_line(a: str, b: str) -> int:
-    la, lb = a.split("\n"), b.split("\n")
+def _first_different_line(a: str, b: str, lang: str = "") -> int:
+    la, lb = _structure(a, lang).split("\n"), _structure(b, lang).split("\n")
+    if lang in _STRUCTURED:
+        lang = ""  # already reduced to structure, which line by line would lose context
     for i, (x, y) in enumerate(zip(la, lb)):
-        if code_shape(x) != code_shape(y):
+        if code_shape(x, lang) != code_shape(y, lang):
             return i
     return min(len(la), len(lb))

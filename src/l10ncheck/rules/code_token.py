@@ -9,12 +9,18 @@ from rapidfuzz import fuzz
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
 from l10ncheck.skeleton import Block
-from l10ncheck.textutil import CODE_TOKEN
+from l10ncheck.textutil import CODE_TOKEN, NUMBER, normalize_digits, normalize_number
 
 
 _WORD_TAIL = re.compile(r"(?:[-_][^\W\d_]{3,})+$")
 # A number with an English suffix or unit is a number, not an identifier: "404s", "17th", "10x".
 _NUMBER_WITH_SUFFIX = re.compile(r"\d+(?:st|nd|rd|th|s|x|k|m|h|d|px|ms|gb|mb|kb|tb)", re.I)
+# What is left of "8-core" or "3.5-inch" once the word is cut off: a plain number, which the
+# number rule (C503) compares in any notation and script ("8 コア", "8바이트", "٨").
+_PLAIN_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# A number glued to a unit: "2.4GHz", "44100kHz", "16bit". Translations may write the unit
+# apart or in their own script ("2,4 ГГц"), so the number alone is the evidence.
+_NUMBER_UNIT = re.compile(r"(\d+(?:[.,]\d+)*)([A-Za-z]+)")
 
 
 def code_tokens(block: Block) -> list[tuple[str, int, int]]:
@@ -29,7 +35,7 @@ def code_tokens(block: Block) -> list[tuple[str, int, int]]:
         if any(s <= m.start() < e for s, e in inside):
             continue
         token = _WORD_TAIL.sub("", m.group())
-        if _NUMBER_WITH_SUFFIX.fullmatch(token):
+        if _NUMBER_WITH_SUFFIX.fullmatch(token) or _PLAIN_NUMBER.fullmatch(token):
             continue
         if any(c.isdigit() for c in token):
             found.append((token, m.start(), m.start() + len(token)))
@@ -67,24 +73,55 @@ class CodeTokenChanged(Rule):
                 spare[token] -= 1
             extras = [g for g in got if spare[g[0]] > 0]
             need = Counter(t for t, _, _ in want)
+            tgt_numbers: dict[str, list[str]] | None = None
             for token, start, end in want:
                 if have[token] >= need[token]:
                     continue
                 need[token] -= 1
                 ref = f"({where(ctx.source, src.locate(start, end))})"
+                anchor = block_anchor(ctx.source, src, f"/token:{token}")
+                unit = _NUMBER_UNIT.fullmatch(token)
+                severity = None
+                if unit is not None:
+                    if tgt_numbers is None:
+                        tgt_numbers = _numbers_with_units(tgt, got)
+                    units = tgt_numbers.get(normalize_number(unit.group(1)))
+                    if units is not None:
+                        other = [u for u in units if u and u.lower() != unit.group(2).lower()]
+                        if "" in units or not other:
+                            continue  # the number is there, its unit written apart or localized
+                        yield self.report(
+                            ctx, counterpart(src, tgt, start),
+                            f"{quote(unit.group(1) + other[0])} where the source has {quote(token)} {ref}",
+                            source=src.locate(start, end), suggestion=token, anchor=anchor,
+                            severity=Severity.INFO,
+                        )
+                        continue
+                    severity = Severity.INFO  # only a number is missing: as weak as C503
                 near = max(extras, key=lambda g: fuzz.ratio(g[0], token), default=None)
                 if near is not None and fuzz.ratio(near[0], token) >= 60:
                     extras.remove(near)
                     yield self.report(
                         ctx, tgt.locate(near[1], near[2]),
                         f"{quote(near[0])} where the source has {quote(token)} {ref}",
-                        source=src.locate(start, end), suggestion=token,
-                        anchor=block_anchor(ctx.source, src, f"/token:{token}"),
+                        source=src.locate(start, end), suggestion=token, anchor=anchor,
                     )
                 else:
                     yield self.report(
                         ctx, counterpart(src, tgt, start),
                         f"{quote(token)} {ref} is missing",
-                        source=src.locate(start, end),
-                        anchor=block_anchor(ctx.source, src, f"/token:{token}"),
+                        source=src.locate(start, end), anchor=anchor, severity=severity,
                     )
+
+
+def _numbers_with_units(block: Block, tokens: list[tuple[str, int, int]]) -> dict[str, list[str]]:
+    """Every number of the block (any script, any notation) with the unit glued to it, ``""``
+    for a number standing alone."""
+    found: dict[str, list[str]] = {}
+    for token, _, _ in tokens:
+        m = _NUMBER_UNIT.fullmatch(token)
+        if m is not None:
+            found.setdefault(normalize_number(m.group(1)), []).append(m.group(2))
+    for m in NUMBER.finditer(normalize_digits(block.text)):
+        found.setdefault(normalize_number(m.group()), []).append("")
+    return found

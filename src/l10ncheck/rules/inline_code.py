@@ -1,18 +1,24 @@
 from __future__ import annotations
 
-from collections import Counter
-from typing import Iterator
+from typing import Iterator, Mapping, Sequence
 
-from l10ncheck.codeshape import code_key
+from rapidfuzz import fuzz
+
+from l10ncheck.codeshape import code_key, option_aliases, placeholder_names, same_code
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
+from l10ncheck.skeleton import Block, CodeSpan, Skeleton
+
+# Below this similarity a leftover translated span is not the source span changed.
+_SIMILAR = 50
+
 
 class InlineCodeChanged(Rule):
     """An inline code span of the source is missing or changed in the translated block.
 
     Why it matters: inline code is what readers type or click: commands, options, file
     names, setting names. It must stay verbatim; only placeholders such as `{{path}}` or
-    `<name>` may be localized.
+    `<name>` may be localized, and tldr's notation may differ (`{{[-l|--live]}}` = `-l`).
 
     Example:
         en: Run `npm install --global l10ncheck`.
@@ -25,41 +31,129 @@ class InlineCodeChanged(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
+        page: _Page | None = None
         for src, tgt in ctx.block_pairs():
             if not src.code_spans:
                 continue
-            have = Counter(code_key(c.code) for c in tgt.code_spans)
-            spare = [c for c in tgt.code_spans]
-            for code in src.code_spans:
-                key = code_key(code.code)
-                if have[key] > 0:
-                    have[key] -= 1
-                    spare = [c for c in spare if code_key(c.code) != key] + [
-                        c for c in spare if code_key(c.code) == key][1:]
-                    continue
-                ref = f"({where(ctx.source, code.span)})"
-                changed = _closest(code.code, [c for c in spare if have[code_key(c.code)] > 0])
-                if changed is not None:
-                    have[code_key(changed.code)] -= 1
-                    spare.remove(changed)
-                    yield self.report(
-                        ctx, changed.span,
-                        f"inline code {quote(changed.code)} differs from the source {quote(code.code)} {ref}",
-                        source=code.span, suggestion=code.code,
-                        anchor=block_anchor(ctx.source, src, f"/code:{code.code}"),
-                    )
-                else:
-                    yield self.report(
-                        ctx, counterpart(src, tgt, code.start),
-                        f"inline code {quote(code.code)} {ref} is missing",
-                        source=code.span, anchor=block_anchor(ctx.source, src, f"/code:{code.code}"),
-                    )
+            s_keys = [code_key(c.code) for c in src.code_spans]
+            t_keys = [code_key(c.code) for c in tgt.code_spans]
+            left, spare = _exact(s_keys, t_keys)
+            if not left:
+                continue
+            if page is None:
+                page = _Page(ctx.source, ctx.target)
+            yield from self._leftovers(ctx, page, src, tgt, left, spare)
+
+    def _leftovers(self, ctx: TranslationContext, page: _Page, src: Block, tgt: Block,
+                   left: list[int], spare: list[int]) -> Iterator[Diagnostic]:
+        s_spans, t_spans = src.code_spans, tgt.code_spans
+        # The same command in another notation ({{[-l|--live]}} = -l, {{4}} = 4).
+        for i in list(left):
+            match = _nearest(i, len(s_spans), [
+                j for j in spare if same_code(s_spans[i].code, t_spans[j].code, page.aliases)],
+                len(t_spans))
+            if match is not None:
+                left.remove(i)
+                spare.remove(match)
+        # A span naming a placeholder ("up to `num` levels" for `tree -L {{num}}`) is
+        # localized like the placeholder: any placeholder name of the translation will do.
+        named = [i for i in left if s_spans[i].code in page.source_names]
+        for i in named:
+            left.remove(i)
+            match = _nearest(i, len(s_spans), [
+                j for j in spare if t_spans[j].code in page.target_names], len(t_spans))
+            if match is not None:
+                spare.remove(match)
+                continue
+            code = s_spans[i]
+            yield self.report(
+                ctx, counterpart(src, tgt, code.start),
+                f"inline code {quote(code.code)} ({where(ctx.source, code.span)}) is missing"
+                " (it names a placeholder, which may be translated in prose)",
+                source=code.span, anchor=block_anchor(ctx.source, src, f"/code:{code.code}"),
+                severity=Severity.INFO,
+            )
+        for i, j in _pair_changed(src, tgt, left, spare):
+            code = s_spans[i]
+            anchor = block_anchor(ctx.source, src, f"/code:{code.code}")
+            ref = f"({where(ctx.source, code.span)})"
+            if j is None:
+                yield self.report(
+                    ctx, counterpart(src, tgt, code.start),
+                    f"inline code {quote(code.code)} {ref} is missing",
+                    source=code.span, anchor=anchor,
+                )
+            else:
+                changed = t_spans[j]
+                yield self.report(
+                    ctx, changed.span,
+                    f"inline code {quote(changed.code)} differs from the source {quote(code.code)} {ref}",
+                    source=code.span, suggestion=code.code, anchor=anchor,
+                )
 
 
-def _closest(code: str, spare):  # type: ignore[no-untyped-def]
-    from rapidfuzz import fuzz
+class _Page:
+    """What the whole pages say about their code: option aliases, placeholder names."""
 
-    best = max(spare, key=lambda c: fuzz.ratio(c.code, code), default=None)
-    if best is not None and fuzz.ratio(best.code, code) >= 50:
-        return best
-    return None
+    def __init__(self, source: Skeleton, target: Skeleton) -> None:
+        src_codes = [c.code for b in source.blocks for c in b.code_spans]
+        tgt_codes = [c.code for b in target.blocks for c in b.code_spans]
+        self.aliases: Mapping[str, str] = option_aliases(src_codes)
+        self.source_names = placeholder_names(src_codes)
+        self.target_names = placeholder_names(tgt_codes)
+
+
+def _exact(s_keys: Sequence[str], t_keys: Sequence[str]) -> tuple[list[int], list[int]]:
+    """Consume equal keys over the whole block first (a multiset, nearest position first):
+    the source spans left over and the translated spans left over, by index."""
+    where_key: dict[str, list[int]] = {}
+    for j, key in enumerate(t_keys):
+        where_key.setdefault(key, []).append(j)
+    left: list[int] = []
+    used: set[int] = set()
+    for i, key in enumerate(s_keys):
+        free = [j for j in where_key.get(key, ()) if j not in used]
+        if not free:
+            left.append(i)
+            continue
+        j = _nearest(i, len(s_keys), free, len(t_keys))
+        assert j is not None
+        used.add(j)
+    return left, [j for j in range(len(t_keys)) if j not in used]
+
+
+def _nearest(i: int, n: int, candidates: Sequence[int], m: int) -> int | None:
+    """The candidate index whose relative position is closest to ``i``'s."""
+    if not candidates:
+        return None
+    at = (i + 0.5) / n
+    return min(candidates, key=lambda j: abs((j + 0.5) / m - at))
+
+
+def _pair_changed(src: Block, tgt: Block, left: list[int], spare: list[int]
+                  ) -> list[tuple[int, int | None]]:
+    """Pair leftover source spans with similar leftover translated spans, best first: same
+    table row, then similarity, then position. Unpaired source spans get ``None``."""
+    s_spans, t_spans = src.code_spans, tgt.code_spans
+    candidates: list[tuple[int, float, float, int, int]] = []
+    for i in left:
+        for j in spare:
+            ratio = fuzz.ratio(s_spans[i].code, t_spans[j].code)
+            if ratio < _SIMILAR:
+                continue
+            same_row = src.kind == "table" and _row(src, s_spans[i]) == _row(tgt, t_spans[j])
+            distance = abs((i + 0.5) / len(s_spans) - (j + 0.5) / len(t_spans))
+            candidates.append((0 if same_row else 1, -ratio + 30 * distance, distance, i, j))
+    candidates.sort()
+    paired: dict[int, int] = {}
+    taken: set[int] = set()
+    for *_, i, j in candidates:
+        if i in paired or j in taken:
+            continue
+        paired[i] = j
+        taken.add(j)
+    return [(i, paired.get(i)) for i in left]
+
+
+def _row(block: Block, code: CodeSpan) -> int:
+    return code.span.line - block.span.line

@@ -1,0 +1,28 @@
+from l10ncheck.codeshape import code_key, option_aliases, placeholder_names, same_code
+
+
+def test_code_key_keeps_its_meaning() -> None:
+    assert code_key("tool {{[-l|--live]}}  {{path/to/file}}") == "tool --live {}"
+
+
+def test_tldr_notation_is_the_same_command() -> None:
+    assert same_code("tool {{[-l|--live]}}", "tool -l")
+    assert same_code("tool {{[-l|--live]}}", "tool --live")
+    assert same_code("git revert HEAD~4", "git revert HEAD~{{4}}")
+    assert same_code("ls {{[-a|--all]}} {{[-l|--long]}}", "ls -l -a")
+    assert same_code("podman logs {{container1 container2 ...}}", "podman logs {{이름}} {{id}}")
+    assert same_code("pacman -S {{package}}", "pacman --sync {{paket}}", option_aliases(["pacman {{[-S|--sync]}}"]))
+
+
+def test_real_drift_is_not_the_same_command() -> None:
+    assert not same_code("cat {{file}} > {{out}}", "cat {{file}} >> {{out}}")
+    assert not same_code("nmap {{[-oA|--all]}} {{host}}", "nmap -oN {{host}}")
+    assert not same_code('git grep "{{pattern}}"', "git grep {{muster}}")
+    assert not same_code("cp {{source}} {{destination}}", "cp {{quelle}}")
+    assert not same_code("git revert HEAD~4", "git revert HEAD~{{5}}")
+
+
+def test_placeholder_names() -> None:
+    names = placeholder_names(["tree -L {{num}}", "cfv {{path/to/directory}} {{a|b}}", "x {{[-l|--live]}}"])
+    assert {"num", "path/to/directory", "directory", "a", "b"} <= names
+    assert "-l" not in names and "--live" not in names
