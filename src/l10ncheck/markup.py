@@ -29,6 +29,11 @@ PRESENTATIONAL = frozenset({
 Piece = tuple[str, str, bool, int, int]  # kind, name, closing, start, end
 
 
+# Comments that talk to tools, not to writers: each language may need its own.
+_DIRECTIVE = re.compile(r"<!--\s*(?:l10ncheck|markdownlint|prettier|cspell|spell-checker|textlint|vale|"
+                        r"lint|eslint|htmlhint|docs-?lint)\b", re.I)
+
+
 def shortcodes(text: str) -> Iterator[Piece]:
     """Every Hugo shortcode in ``text``."""
     for m in SHORTCODE.finditer(text):
@@ -41,18 +46,20 @@ def tag(raw: str) -> tuple[str, str, bool] | None:
     if m is None:
         return None
     if m.group(0) == "<!--":
-        return "comment", "", False
+        return None if _DIRECTIVE.match(raw) else ("comment", "", False)
     return "tag", m.group(2), m.group(1) == "/"
 
 
 def tags(html: str) -> Iterator[Piece]:
-    """Every tag and comment of an HTML block (comment bodies skipped)."""
+    """Every tag and comment of an HTML block (comment bodies skipped, tool directives such
+    as ``<!-- l10ncheck-disable -->`` or ``<!-- markdownlint-disable -->`` left out)."""
     pos = 0
     while (m := TAG.search(html, pos)) is not None:
         if m.group(0) == "<!--":
             close = html.find("-->", m.end())
             end = len(html) if close < 0 else close + 3
-            yield "comment", "", False, m.start(), end
+            if not _DIRECTIVE.match(html, m.start()):
+                yield "comment", "", False, m.start(), end
             pos = end
         else:
             yield "tag", m.group(2), m.group(1) == "/", m.start(), m.end()

@@ -42,3 +42,8 @@ def test_an_added_element_is_info_and_a_dropped_comment_is_info() -> None:
     assert [(d.severity, d.message.split(" is ")[0]) for d in found] == [(Severity.INFO, "HTML element <details>")]
     found = run(MarkupChanged, "<div>\n<!-- note -->\n</div>\n", "<div>\n</div>\n")
     assert [(d.severity, d.message) for d in found] == [(Severity.INFO, "HTML comment (en:2) is missing")]
+
+
+def test_tool_directives_are_not_compared() -> None:
+    source = "<!-- markdownlint-disable MD013 -->\n\nText.\n"
+    assert run(MarkupChanged, source, "<!-- l10ncheck-disable-next-line L201 -->\nTexte.\n") == []
