@@ -171,3 +171,206 @@ def test_same_structure_with_translated_prose_gives_no_finding() -> None:
     alignment = aligned(RU)
     assert len(alignment.matched()) == len(alignment.source.blocks) == len(alignment.target.blocks)
     assert findings(RU) == []
+
+
+def check(source: str, translation: str, lang: str = "xx") -> list[tuple[str, int]]:
+    documents = {"en": ("en.md", body(source)), lang: (f"{lang}.md", body(translation))}
+    found = check_documents("article", "en", documents, [rule() for rule in ALL_RULES])
+    return [(d.code, d.location.span.line) for d in found]
+
+
+TLDR = """\
+# tool
+
+> Detect things.
+
+- List detectable things:
+
+`tool --list`
+
+- Only detect containers:
+
+`tool {{[-c|--container]}}`
+
+- Only detect VMs:
+
+`tool {{[-v|--vm]}}`
+
+- Detect a chroot:
+
+`tool {{[-r|--chroot]}}`
+"""
+
+
+def test_dropped_last_example_is_one_gap_not_a_shift() -> None:
+    # Commands are compared by shape: `--vm` is the source's {{[-v|--vm]}}, whatever the
+    # position, so the dropped example is the chroot one, reported once.
+    ko = """\
+# tool
+
+> 무언가를 감지.
+
+- 감지 가능한 목록 표시:
+
+`tool --list`
+
+- 컨테이너만 감지:
+
+`tool -c`
+
+- VM만 감지:
+
+`tool --vm`
+"""
+    found = check(TLDR, ko, "ko")
+    assert found == [("S104", 15)]
+
+
+def test_localized_placeholders_pair_with_their_command() -> None:
+    de = """\
+# tool
+
+> Dinge erkennen.
+
+- Nur Container erkennen:
+
+`tool --container`
+
+- Nur VMs erkennen:
+
+`tool --vm`
+
+- Einen Chroot erkennen:
+
+`tool {{[-r|--chroot]}}`
+"""
+    assert check(TLDR, de, "de") == [("S104", 5)]
+
+
+def test_one_sided_evidence_does_not_shift_a_one_to_one_translation() -> None:
+    source = """\
+At this point we know which parts need scaling. There are three types of components.
+
+Most Collector components are stateless, so scaling them is easy.
+
+Scrapers, like the Prometheus receiver, need care.
+"""
+    ja = """\
+この時点で、どの部分をスケールする必要があるのかわかりました。3種類のコンポーネントがあります。
+
+ほとんどのコレクターコンポーネントはステートレスなので、スケールは簡単です。
+
+Prometheusレシーバーのようなスクレイパーには注意が必要です。
+"""
+    alignment = align(build_skeleton(body(source), "en", "en.md"), build_skeleton(body(ja), "ja", "ja.md"))
+    assert [(p.source.index, p.target.index) for p in alignment.pairs if p.source and p.target] == [
+        (0, 0), (1, 1), (2, 2)]
+    assert check(source, ja, "ja") == []
+
+
+def test_extra_heading_does_not_shift_the_sections_after_it() -> None:
+    source = """\
+# Monolithic apps
+
+A monolithic application contains all functionality in a single deployable program.
+Once it grows, monoliths become hard to maintain as more developers work on the same codebase.
+
+## Problem it addresses
+
+Splitting an application into [microservices](/microservices-architecture/) increases overhead.
+
+## How it helps
+
+A well-designed monolith is the simplest way to start.
+"""
+    ko = """\
+# 모놀리식 애플리케이션
+
+## 개념
+
+모놀리식 애플리케이션(monolithic application)은 단독으로 배포 가능한 프로그램에 모든 기능을 포함한다.
+커지면 모놀리스(monoliths)는 같은 코드베이스(codebase)에서 작업하는 개발자가 많아져 유지가 어려워진다.
+
+## 다루는 문제
+
+애플리케이션을 [마이크로서비스](/ko/microservices/)로 전환하면 오버헤드가 증가한다.
+
+## 문제 해결 방식
+
+잘 설계된 모놀리스는 가장 간단한 시작 방법이다.
+"""
+    # The localized link is its own finding (L203); the structure is one extra heading.
+    assert [f for f in check(source, ko, "ko") if f[0].startswith("S")] == [("S105", 3)]
+
+
+GLOSSARY = """\
+# Glossary
+
+## Attribute
+
+Text about attributes, see [attributes](/docs/attributes/).
+
+## Span
+
+Text about spans.
+
+## Span link
+
+Text about span links.
+
+## Trace
+
+Text about traces.
+"""
+
+
+def test_sections_found_by_id_pair_even_when_reordered() -> None:
+    # The translation sorts its glossary in its own language; the ids name the sections.
+    es = """\
+# Glosario
+
+## Atributo {#attribute}
+
+Texto sobre atributos, ver [atributos](/docs/attributes/).
+
+## Enlace de span {#span-link}
+
+Texto sobre enlaces de span.
+
+## Span {#span}
+
+Texto sobre spans.
+
+## Traza {#trace}
+
+Texto sobre trazas.
+"""
+    alignment = align(build_skeleton(body(GLOSSARY), "en", "en.md"), build_skeleton(body(es), "es", "es.md"))
+    heads = {p.source.text: p.target.text for p in alignment.pairs
+             if p.source and p.target and p.source.kind == "heading"}
+    assert heads["Span link"] == "Enlace de span"
+    assert heads["Span"] == "Span"
+    assert check(GLOSSARY, es, "es") == []
+
+
+def test_paragraph_split_in_two_is_not_missing_and_extra() -> None:
+    source = """\
+# Contributing
+
+Join the [#glossary](https://slack.example/glossary) channel. There is also a [#glossary-l10n](https://slack.example/l10n) channel for translators.
+
+## Next
+"""
+    zh = """\
+# 贡献
+
+加入 [#glossary](https://slack.example/glossary) 频道。
+
+还有一个 [#glossary-l10n](https://slack.example/l10n) 频道，供译者使用。
+
+## 下一步
+"""
+    assert check(source, zh, "zh") == []
+    # A paragraph really added next to it is still reported.
+    added = zh.replace("## 下一步", "这一段是译者添加的，原文中没有。\n\n## 下一步")
+    assert check(source, added, "zh") == [("S105", 7)]

@@ -15,6 +15,7 @@ and finds the best monotone alignment by dynamic programming:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +23,8 @@ from typing import Callable, Sequence
 
 from rapidfuzz import fuzz
 
+from l10ncheck.anchors import slug_variants
+from l10ncheck.codeshape import code_key
 from l10ncheck.skeleton import Block, Link, Skeleton
 from l10ncheck.textutil import anchors
 from l10ncheck.urls import canonical
@@ -31,6 +34,12 @@ THRESHOLD = 0.35
 MOVED_THRESHOLD = 0.75
 # Headings are few and keep their order, so weaker evidence is enough to pair two of them.
 HEADING_THRESHOLD = 0.25
+# The feature similarity of two blocks that share no kind of evidence.
+UNKNOWN = 0.5
+# A block with more features than this is a sentence, not a name standing alone.
+LITERAL_MAX = 5
+# Added to each pair on the diagonal of a segment with the same sequence of block groups.
+DIAGONAL_BONUS = 0.1
 
 _KIND_GROUP = {"paragraph": "text", "item": "text", "heading": "heading", "code": "code",
                "table": "table", "html": "html", "rule": "rule", "shortcode": "shortcode"}
@@ -53,28 +62,54 @@ class LinkPair:
 
 
 @dataclass(frozen=True)
+class Split:
+    """An unpaired block that is the other half of its paired neighbour on the same side: a
+    paragraph the translation split in two (``side`` "target") or two it merged ("source").
+
+    ``sure`` when the block's own evidence (links, code, names) is what its neighbour's pair
+    lacks; otherwise only the lengths say so."""
+
+    side: str
+    block: int
+    neighbour: int
+    sure: bool
+
+
+@dataclass(frozen=True)
 class Alignment:
     """A translation aligned to its source, in the order of the source (then extras)."""
 
     source: Skeleton
     target: Skeleton
     pairs: tuple[BlockPair, ...]
+    splits: tuple[Split, ...] = ()
 
     def matched(self) -> tuple[BlockPair, ...]:
         return tuple(p for p in self.pairs if p.source is not None and p.target is not None)
+
+    def split(self, side: str, index: int) -> Split | None:
+        """The split that block ``index`` of ``side`` ("source" or "target") is part of."""
+        for split in self.splits:
+            if split.side == side and split.block == index:
+                return split
+        return None
 
 
 
 def align(source: Skeleton, target: Skeleton, source_features: Features | None = None) -> Alignment:
     """Align ``target`` to ``source``. Pass ``Features(source)`` when aligning several
     translations to one source, so the source's features are computed once."""
-    scorer = _Scorer(source_features or Features(source), Features(target))
+    src_features = source_features or Features(source)
+    scorer = _Scorer(src_features, Features(target, src_features.aliases))
     fast = _diagonal(source, target, scorer)
     if fast is not None:
-        return Alignment(source, target, fast)
+        return Alignment(source, target, fast)  # one to one: nothing split
     src_heads = [b for b in source.blocks if _is_section_heading(b)]
     tgt_heads = [b for b in target.blocks if _is_section_heading(b)]
-    head_pairs = _dp(src_heads, tgt_heads, scorer.section_score, HEADING_THRESHOLD)  # one group
+    head_pairs, moved = _align_headings(src_heads, tgt_heads, scorer)
+    # A section found elsewhere by its id (reordered) is aligned on its own, with its heading.
+    skip_s = {i for s, _ in moved for i in _section_range(source, s)}
+    skip_t = {i for _, t in moved for i in _section_range(target, t)}
     anchors_: list[tuple[int, int]] = [(-1, -1)]
     for s, t in head_pairs:
         if s is not None and t is not None:
@@ -83,14 +118,23 @@ def align(source: Skeleton, target: Skeleton, source_features: Features | None =
 
     pairs: list[BlockPair] = []
     for (s0, t0), (s1, t1) in zip(anchors_, anchors_[1:]):
-        src_seg = list(source.blocks[s0 + 1 : s1])
-        tgt_seg = list(target.blocks[t0 + 1 : t1])
+        src_seg = [b for b in source.blocks[s0 + 1 : s1] if b.index not in skip_s]
+        tgt_seg = [b for b in target.blocks[t0 + 1 : t1] if b.index not in skip_t]
         for s, t in _dp(src_seg, tgt_seg, scorer.block_score, group=scorer.groups):
             pairs.append(BlockPair(s, t, score=scorer.block_score(s, t) if s and t else 0.0))
         if s1 < len(source.blocks):
             head_s, head_t = source.blocks[s1], target.blocks[t1]
             pairs.append(BlockPair(head_s, head_t, score=scorer.section_score(head_s, head_t)))
-    return Alignment(source, target, _pair_moved(pairs, scorer))
+    for head_s, head_t in moved:
+        pairs.append(BlockPair(head_s, head_t, moved=True, score=scorer.section_score(head_s, head_t)))
+        src_body = [source.blocks[i] for i in _section_range(source, head_s)[1:]]
+        tgt_body = [target.blocks[i] for i in _section_range(target, head_t)[1:]]
+        for s, t in _dp(src_body, tgt_body, scorer.block_score, group=scorer.groups):
+            pairs.append(BlockPair(s, t, moved=True, score=scorer.block_score(s, t) if s and t else 0.0))
+    if moved:
+        pairs = _in_source_order(pairs)
+    final = _pair_moved(pairs, scorer)
+    return Alignment(source, target, final, _splits(final, scorer))
 
 
 # Above this score on every block, a translation with the very same sequence of blocks is
@@ -105,11 +149,192 @@ def _diagonal(source: Skeleton, target: Skeleton, scorer: _Scorer) -> tuple[Bloc
         return None
     pairs = []
     for x, y in zip(a, b):
+        if _is_section_heading(x) and y.info and not _heading_ids(x) & _heading_ids(y):
+            return None  # an id names another section: the sections were reordered
         score = scorer.section_score(x, y) if _is_section_heading(x) else scorer.block_score(x, y)
         if score < DIAGONAL_MIN:
             return None
         pairs.append(BlockPair(x, y, score=score))
     return tuple(pairs)
+
+
+def _align_headings(
+    src: list[Block], tgt: list[Block], scorer: _Scorer,
+) -> tuple[list[tuple[Block | None, Block | None]], list[tuple[Block, Block]]]:
+    """Heading pairs in order, and the pairs of sections that moved (found by id elsewhere).
+
+    Headings that name the same id (an explicit ``{#id}`` or the slug of an untranslated
+    heading, on either side, unique on both) are pinned; the others are aligned by the
+    dynamic programming between the pins."""
+    pins = _pins(src, tgt)
+    in_order = _increasing(pins)
+    kept = {(s.index, t.index) for s, t in in_order}
+    moved = [(s, t) for s, t in pins if (s.index, t.index) not in kept]
+    moved_s = {s.index for s, _ in moved}
+    moved_t = {t.index for _, t in moved}
+    hs = [h for h in src if h.index not in moved_s]
+    ht = [h for h in tgt if h.index not in moved_t]
+    pos_s = {h.index: i for i, h in enumerate(hs)}
+    pos_t = {h.index: i for i, h in enumerate(ht)}
+    result: list[tuple[Block | None, Block | None]] = []
+    i0 = j0 = 0
+    for s, t in [*in_order, (None, None)]:
+        i = pos_s[s.index] if s is not None else len(hs)
+        j = pos_t[t.index] if t is not None else len(ht)
+        result.extend(_dp(hs[i0:i], ht[j0:j], scorer.section_score, HEADING_THRESHOLD))
+        if s is not None:
+            result.append((s, t))
+        i0, j0 = i + 1, j + 1
+    if len(hs) != len(ht) or len(result) != len(hs):
+        result = _refine_headings(result, kept, scorer, moved_s, moved_t)
+    return result, moved
+
+
+def _heading_ids(block: Block) -> set[str]:
+    ids = slug_variants(block.text)
+    if block.info:
+        ids.add(block.info.lower())
+    return ids
+
+
+def _pins(src: list[Block], tgt: list[Block]) -> list[tuple[Block, Block]]:
+    """Heading pairs that share an id found once on each side, in source order."""
+    def index(heads: list[Block]) -> dict[str, list[Block]]:
+        found: dict[str, list[Block]] = {}
+        for head in heads:
+            for key in _heading_ids(head):
+                found.setdefault(key, []).append(head)
+        return found
+
+    by_s, by_t = index(src), index(tgt)
+    partners: dict[int, set[int]] = {}
+    back: dict[int, set[int]] = {}
+    for key, heads in by_s.items():
+        other = by_t.get(key)
+        if other and len(heads) == 1 and len(other) == 1:
+            partners.setdefault(heads[0].index, set()).add(other[0].index)
+            back.setdefault(other[0].index, set()).add(heads[0].index)
+    tgt_by_index = {h.index: h for h in tgt}
+    pins = []
+    for head in src:
+        found = partners.get(head.index)
+        if found and len(found) == 1:
+            t = next(iter(found))
+            if back[t] == {head.index}:
+                pins.append((head, tgt_by_index[t]))
+    return pins
+
+
+def _increasing(pins: list[tuple[Block, Block]]) -> list[tuple[Block, Block]]:
+    """The longest run of pins in the same order on both sides (the rest moved)."""
+    if all(a[1].index < b[1].index for a, b in zip(pins, pins[1:])):
+        return pins
+    tails: list[int] = []  # pin positions ending the best run of each length
+    before = [-1] * len(pins)
+    for k, (_, t) in enumerate(pins):
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if pins[tails[mid]][1].index < t.index:
+                lo = mid + 1
+            else:
+                hi = mid
+        before[k] = tails[lo - 1] if lo else -1
+        if lo == len(tails):
+            tails.append(k)
+        else:
+            tails[lo] = k
+    run: list[tuple[Block, Block]] = []
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        run.append(pins[k])
+        k = before[k]
+    return run[::-1]
+
+
+def _section_range(skeleton: Skeleton, head: Block) -> list[int]:
+    """The heading's index and those of the blocks under it, up to the next heading."""
+    out = [head.index]
+    for block in skeleton.blocks[head.index + 1 :]:
+        if _is_section_heading(block):
+            break
+        out.append(block.index)
+    return out
+
+
+# Regions larger than this (blocks on one side) are not re-aligned to test a heading shift.
+REFINE_LIMIT = 300
+
+
+def _refine_headings(
+    heads: list[tuple[Block | None, Block | None]], pinned: set[tuple[int, int]],
+    scorer: _Scorer, skip_s: set[int], skip_t: set[int],
+) -> list[tuple[Block | None, Block | None]]:
+    """An extra (or missing) heading next to a heading pair may be the partner instead: keep
+    whichever pairing aligns more of the blocks around them (so one added heading is one
+    finding, not a shift of the sections after it)."""
+    source, target = scorer.source, scorer.target
+    heads = list(heads)
+    k = 0
+    while k < len(heads):
+        s_u, t_u = heads[k]
+        if (s_u is None) == (t_u is None):
+            k += 1
+            continue
+        for step in (-1, 1):
+            q = k + step
+            while 0 <= q < len(heads) and (heads[q][0] is None or heads[q][1] is None):
+                q += step
+            if not 0 <= q < len(heads):
+                continue
+            s, t = heads[q]
+            assert s is not None and t is not None
+            if (s.index, t.index) in pinned:
+                continue
+            lo = max((p for p in range(min(k, q)) if heads[p][0] and heads[p][1]), default=-1)
+            hi = min((p for p in range(max(k, q) + 1, len(heads)) if heads[p][0] and heads[p][1]),
+                     default=len(heads))
+            s0 = heads[lo][0].index if lo >= 0 else -1  # type: ignore[union-attr]
+            t0 = heads[lo][1].index if lo >= 0 else -1  # type: ignore[union-attr]
+            s1 = heads[hi][0].index if hi < len(heads) else len(source.blocks)  # type: ignore[union-attr]
+            t1 = heads[hi][1].index if hi < len(heads) else len(target.blocks)  # type: ignore[union-attr]
+            if s1 - s0 > REFINE_LIMIT or t1 - t0 > REFINE_LIMIT:
+                continue
+            alt = (s, t_u) if s_u is None else (s_u, t)
+            assert alt[0] is not None and alt[1] is not None
+
+            def gain(pair: tuple[Block, Block]) -> float:
+                a, b = pair
+                total = scorer.section_score(a, b) - HEADING_THRESHOLD
+                for (x0, y0), (x1, y1) in (((s0, t0), (a.index, b.index)), ((a.index, b.index), (s1, t1))):
+                    seg_s = [blk for blk in source.blocks[x0 + 1 : x1] if blk.index not in skip_s]
+                    seg_t = [blk for blk in target.blocks[y0 + 1 : y1] if blk.index not in skip_t]
+                    for x, y in _dp(seg_s, seg_t, scorer.block_score, group=scorer.groups):
+                        if x is not None and y is not None:
+                            total += scorer.block_score(x, y) - THRESHOLD
+                return total
+
+            if gain(alt) > gain((s, t)) + 1e-9:
+                lone = (None, t) if s_u is None else (s, None)
+                first, second = (lone, alt) if q < k else (alt, lone)
+                heads[min(k, q)], heads[max(k, q)] = first, second
+                break
+        k += 1
+    return heads
+
+
+def _in_source_order(pairs: list[BlockPair]) -> list[BlockPair]:
+    """Pairs sorted by source block, each extra block kept after the pair before it."""
+    keyed = []
+    last = -1
+    for n, pair in enumerate(pairs):
+        if pair.source is not None:
+            last = pair.source.index
+            keyed.append(((last, 0, n), pair))
+        else:
+            keyed.append(((last, 1, n), pair))
+    keyed.sort(key=lambda item: item[0])
+    return [pair for _, pair in keyed]
 
 
 def _is_section_heading(block: Block) -> bool:
@@ -140,6 +365,67 @@ def _pair_moved(pairs: list[BlockPair], scorer: _Scorer) -> tuple[BlockPair, ...
             used.add(best)
             replace[i] = BlockPair(src, pairs[best].target, moved=True, score=best_score)
     return tuple(replace.get(i, p) for i, p in enumerate(pairs) if i not in used)
+
+
+def _splits(pairs: Sequence[BlockPair], scorer: _Scorer) -> tuple[Split, ...]:
+    """Unpaired text blocks next to a paired one (same side, same section) that hold what
+    that pair's other block has and it lacks, or whose length makes up the difference."""
+    if all(p.source is not None and p.target is not None for p in pairs):
+        return ()
+    partner: dict[str, dict[int, Block]] = {"source": {}, "target": {}}
+    for p in pairs:
+        if p.source is not None and p.target is not None:
+            partner["source"][p.source.index] = p.target
+            partner["target"][p.target.index] = p.source
+    found: list[Split] = []
+    for p in pairs:
+        if (p.source is None) == (p.target is None):
+            continue
+        side = "source" if p.target is None else "target"
+        block = p.source if p.target is None else p.target
+        assert block is not None
+        own, other = (scorer.src, scorer.tgt) if side == "source" else (scorer.tgt, scorer.src)
+        if own.group[block.index] != "text":
+            continue
+        skeleton = own.skeleton
+        best: Split | None = None
+        for nb in (block.index - 1, block.index + 1):
+            whole = partner[side].get(nb)
+            if whole is None or own.group[nb] != "text" or other.group[whole.index] != "text":
+                continue
+            if skeleton.section_of(nb) != skeleton.section_of(block.index):
+                continue
+            verdict = _completes(own, other, block.index, nb, whole.index)
+            if verdict is not None and (best is None or (verdict and not best.sure)):
+                best = Split(side, block.index, nb, verdict)
+        if best is not None:
+            found.append(best)
+    return tuple(found)
+
+
+def _completes(own: Features, other: Features, half: int, neighbour: int, whole: int) -> bool | None:
+    """True when block ``half`` holds what ``neighbour`` lacks of ``whole`` (its partner);
+    False when only their lengths add up; None when it is not the other half."""
+    part = own.block[neighbour].counts
+    lack = {k: n - part.get(k, 0) for k, n in other.block[whole].counts.items() if n > part.get(k, 0)}
+    mine = own.block[half]
+    covered = strong = 0
+    for key, n in mine.counts.items():
+        m = lack.get(key, 0)
+        if m:
+            covered += n if n < m else m
+            if key[0] in "uc":
+                strong += 1
+    if covered and (strong or covered >= 2) and covered * 2 >= mine.size:
+        return True
+    if mine.size and covered * 2 < mine.size:
+        return None  # its own evidence is not the pair's
+    share_whole = other.share[whole]
+    share_part, share_half = own.share[neighbour], own.share[half]
+    if not share_whole or share_part > 0.75 * share_whole:
+        return None
+    ratio = (share_part + share_half) / share_whole
+    return False if 0.75 <= ratio <= 1.33 else None
 
 
 class _Scorer:
@@ -183,10 +469,21 @@ class _Scorer:
         total = 1.0 - abs((a.index + 0.5) / self.src_n - (b.index + 0.5) / self.tgt_n)
         total += 0.5 if a.depth == b.depth else 0.25
         total += 0.5 if self.src.strong[a.index] == self.tgt.strong[b.index] else 0.25
-        feat = _similarity(self.src.block[a.index], self.tgt.block[b.index])
-        if feat is not None:
-            weight += 3.0
-            total += 3.0 * feat
+        feat, one_sided = _evidence(self.src.block[a.index], self.tgt.block[b.index])
+        # Without evidence both sides share, the pair is unknown (UNKNOWN): below a pair whose
+        # evidence agrees, above one whose evidence disagrees.
+        if one_sided and max(self.src.literal[a.index], self.tgt.literal[b.index]) >= 0.5:
+            # A short block made mostly of names, numbers or code (a product name, a version)
+            # reads the same in every language: what it lacks on the other side is missing
+            # there, not translated.
+            feat = 0.0 if feat is None else feat * 0.5
+        weight += 3.0
+        total += 3.0 * (UNKNOWN if feat is None else feat)
+        if one_sided:
+            # A kind of evidence only one block has (a number the other spells out, a name it
+            # transliterates, a link it dropped) speaks weakly against the pair; evidence both
+            # blocks have and that disagrees (above) speaks strongly.
+            weight += 0.5 * min(one_sided, 3)
         if ga == "code":
             weight += 3.0
             total += 3.0 * fuzz.ratio(a.code, b.code) / 100.0
@@ -202,7 +499,14 @@ class _Scorer:
             low, high = (share_a, share_b) if share_a < share_b else (share_b, share_a)
             weight += 2.0
             total += 2.0 * (low + 0.01) / (high + 0.01)
-        return (1.0 if a.kind == b.kind else 0.8) * total / weight
+        score = (1.0 if a.kind == b.kind else 0.8) * total / weight
+        unit_a, unit_b = self.src.unit[a.index], self.tgt.unit[b.index]
+        if unit_a >= 0 and unit_b >= 0:
+            # A description and its command are one unit (a tldr example): the description,
+            # which has little evidence of its own, pairs the way its command pairs.
+            command = self.block_score(self.source.blocks[unit_a], self.target.blocks[unit_b])
+            score = 0.5 * score + 0.5 * command
+        return score
 
     def section_score(self, a: Block, b: Block) -> float:
         if a.info and a.info == b.info:
@@ -212,20 +516,27 @@ class _Scorer:
         level = 1.0 if a.level == b.level else 0.6
         sec_a = self.src.section(a.index)
         sec_b = self.tgt.section(b.index)
-        content = _similarity(sec_a, sec_b)
+        content, one_sided = _evidence(sec_a, sec_b)
         if content is None or not sec_a.size or not sec_b.size:
             # An emptied section (its only paragraph dropped) keeps its heading's own evidence.
             return base * level
+        content = 3.0 * content / (3.0 + 0.5 * min(one_sided, 3))
         return level * (0.5 * base + 0.5 * content)
 
 
 class Features:
     """What survives translation, per block and per section of one skeleton, computed once."""
 
-    def __init__(self, skeleton: Skeleton):
+    def __init__(self, skeleton: Skeleton, aliases: dict[str, str] | None = None):
         self.skeleton = skeleton
         blocks = skeleton.blocks
-        self.block = [_Bag(_features(b)) for b in blocks]
+        # A translation's short option (-v) is its source's {{[-v|--verbose]}}: the source's
+        # aliases apply to both sides, so the same command has one key in both.
+        self.aliases = _option_aliases(blocks) if aliases is None else aliases
+        self.block = [_Bag(_features(b, self.aliases)) for b in blocks]
+        self.literal = [_literal(b, bag) if bag.size <= LITERAL_MAX else 0.0
+                        for b, bag in zip(blocks, self.block)]
+        self.unit = _units(skeleton)
         self.group = [_KIND_GROUP.get(b.kind, b.kind) for b in blocks]
         length = skeleton.length
         self.share = [len(b.text) / length for b in blocks]
@@ -247,13 +558,62 @@ class Features:
 
 
 class _Bag:
-    """A multiset with its size precomputed, for a fast weighted Jaccard."""
+    """A multiset with its size precomputed, for a fast weighted Jaccard, and the size of
+    each kind of evidence (the part of a key before its first colon: u, c, w, n, ...)."""
 
-    __slots__ = ("counts", "size")
+    __slots__ = ("counts", "size", "kinds")
 
     def __init__(self, counts: Counter[str] | dict[str, int]):
         self.counts = dict(counts)
         self.size = sum(self.counts.values())
+        kinds: dict[str, int] = {}
+        for key, n in self.counts.items():
+            kind = key[: key.find(":")]
+            kinds[kind] = kinds.get(kind, 0) + n
+        self.kinds = kinds
+
+
+# Names (w) and numbers (n) are transliterated or spelled out by some translations: when only
+# one side has them, they weigh half as much as a link or code only one side has.
+_ONE_SIDED_WEIGHT = {"w": 0.5, "n": 0.5}
+
+
+def _evidence(a: _Bag, b: _Bag) -> tuple[float | None, float]:
+    """How far the evidence of two blocks agrees: (agreement, one-sided count).
+
+    Agreement is the share of matched features among the features of the kinds both sides
+    have (u, c, w, n, ...), counting a feature with a different value on the other side as
+    disagreement; None when the sides share no kind. Features of a kind only one side has,
+    and the surplus of a feature both have (two links to a page where the other has one),
+    are one-sided: evidence that is missing, not contradicted."""
+    ka, kb = a.kinds, b.kinds
+    weight = _ONE_SIDED_WEIGHT
+    one_sided = 0.0
+    for kind, n in ka.items():
+        if kind not in kb:
+            one_sided += n * weight.get(kind, 1.0)
+    for kind, n in kb.items():
+        if kind not in ka:
+            one_sided += n * weight.get(kind, 1.0)
+    if not ka or not kb:
+        return None, one_sided
+    matched = differ = 0
+    bc = b.counts
+    for key, n in a.counts.items():
+        if key[: key.find(":")] not in kb:
+            continue
+        m = bc.get(key)
+        if m:
+            matched += n if n < m else m
+            one_sided += (n - m if n > m else m - n) * weight.get(key[: key.find(":")], 1.0)
+        else:
+            differ += n
+    ac = a.counts
+    for key, n in bc.items():
+        if key not in ac and key[: key.find(":")] in ka:
+            differ += n
+    total = matched + differ
+    return (matched / total if total else None), one_sided
 
 
 def _similarity(a: _Bag, b: _Bag) -> float | None:
@@ -270,16 +630,78 @@ def _similarity(a: _Bag, b: _Bag) -> float | None:
     return inter / union if union else None
 
 
-def _features(block: Block) -> Counter[str]:
+def _features(block: Block, aliases: dict[str, str]) -> Counter[str]:
     found = anchors(block.text)
     for link in block.links:
-        found["u:" + _url_key(link.url)] += 1
+        # A link to a heading of the same page names it in the page's language: that it is
+        # an in-page link survives translation, its fragment need not.
+        found["u:#" if link.url.startswith("#") else "u:" + _url_key(link.url)] += 1
     for code in block.code_spans:
-        found["c:" + code.code] += 1
+        for word in _command_words(code.code, aliases):
+            found["c:" + word] += 1
     found["b:strong"] += len(block.strong)
     if block.kind == "code":
-        found["code:" + block.code.strip()[:200]] += 1
+        found["code:" + code_key(block.code[:2000])[:200]] += 1
     return +found
+
+
+_OPTION_GROUP = re.compile(r"\{\{\[([^\]{}]*\|[^\]{}]*)\]\}\}")
+
+
+def _option_aliases(blocks: Sequence[Block]) -> dict[str, str]:
+    """Each alternative of tldr's option notation ({{[-v|--verbose]}}) -> the form
+    ``code_key`` keeps (the last one)."""
+    aliases: dict[str, str] = {}
+    for block in blocks:
+        for code in block.code_spans:
+            if "{{[" in code.code:
+                for m in _OPTION_GROUP.finditer(code.code):
+                    names = [x.strip() for x in m.group(1).split("|")]
+                    for name in names[:-1]:
+                        if name:
+                            aliases.setdefault(name, names[-1])
+    return aliases
+
+
+_WORD = re.compile(r"[^\s=:,;'\"()]+")
+
+
+def _command_words(code: str, aliases: dict[str, str]) -> list[str]:
+    """The words of a command that survive translation: ``code_key`` (placeholders, whatever
+    their localized names, reduced to ``{}``; option notation to the option), split at
+    spaces and ``=:,;`` and quotes, placeholders left out, the page's option aliases applied.
+    As a multiset, so reordered options and an added ``sudo`` change the command a little."""
+    words = [w for w in _WORD.findall(code_key(code)) if w.strip("{}")]
+    if aliases:
+        words = [aliases.get(w, w) for w in words]
+    return words
+
+
+def _literal(block: Block, bag: _Bag) -> float:
+    """The share of a block's text made of names, numbers and code (what no translation
+    changes)."""
+    if not block.text:
+        return 0.0
+    size = sum(len(c.code) for c in block.code_spans)
+    for key, n in bag.counts.items():
+        if key[0] in "wn" and key[1] == ":":
+            size += (len(key) - 2) * n
+    return min(1.0, size / len(block.text))
+
+
+def _units(skeleton: Skeleton) -> list[int]:
+    """For a description that is a one-item list directly followed by a paragraph of code
+    only (a tldr example), the index of that paragraph; -1 for every other block."""
+    blocks = skeleton.blocks
+    unit = [-1] * len(blocks)
+    for i in range(len(blocks) - 1):
+        item, command = blocks[i], blocks[i + 1]
+        if (item.kind == "item" and command.kind == "paragraph" and command.code_spans
+                and command.depth == 0 and 0 <= item.list_id < len(skeleton.lists)
+                and skeleton.lists[item.list_id].size == 1
+                and sum(len(c.code) for c in command.code_spans) * 5 >= len(command.text.strip()) * 4):
+            unit[i] = i + 1
+    return unit
 
 
 @lru_cache(maxsize=65536)
@@ -303,6 +725,9 @@ def _dp(
     tgt_group = [group[1](b) for b in tgt] if group else [""] * m
     # Band the search for long documents: a block seldom moves further than this.
     band = max(30, abs(n - m) + max(n, m) // 4)
+    # As many blocks of the same kinds on both sides: the one-to-one pairing is what a
+    # translation most often is, so it wins unless the evidence contradicts it.
+    diagonal = DIAGONAL_BONUS if n == m and src_group == tgt_group else 0.0
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[0] * (m + 1) for _ in range(n + 1)]  # 1: pair, 2: skip source, 3: skip target
     for i in range(1, n + 1):
@@ -318,6 +743,8 @@ def _dp(
                 value, step = row[j - 1], 3
             if abs(j - expected) <= band and src_group[i - 1] == tgt_group[j - 1]:
                 gain = score(src[i - 1], tgt[j - 1]) - threshold
+                if gain > 0 and i == j:
+                    gain += diagonal
                 if gain > 0 and prev[j - 1] + gain > value:
                     value, step = prev[j - 1] + gain, 1
             row[j] = value

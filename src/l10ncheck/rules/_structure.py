@@ -100,6 +100,9 @@ class Gap:
 
     pair_index: int  # of the first block, for insertion_point
     blocks: tuple[Block, ...]
+    # Every block is probably the other half of a neighbouring paired block (a paragraph split
+    # in two or two merged), judged by length only: a reviewer's call, not a sure drop.
+    split: bool = False
 
     @property
     def first(self) -> Block:
@@ -120,9 +123,12 @@ def gaps(ctx: TranslationContext, side: str) -> list[Gap]:
     current: list[tuple[int, Block]] = []
     seen_lists: set[int] = set()
 
+    splits = {s.block: s for s in ctx.alignment.splits if s.side == side}
+
     def flush() -> None:
         if current:
-            runs.append(Gap(current[0][0], tuple(b for _, b in current)))
+            blocks = tuple(b for _, b in current)
+            runs.append(Gap(current[0][0], blocks, all(b.index in splits for b in blocks)))
             current.clear()
 
     for i, pair in enumerate(ctx.alignment.pairs):
@@ -134,6 +140,9 @@ def gaps(ctx: TranslationContext, side: str) -> list[Gap]:
             continue
         if block.index in covered or is_comment(block):
             continue
+        split = splits.get(block.index)
+        if split is not None and split.sure:
+            continue  # the other half of a split paragraph, with what its neighbour lacks
         if block.kind == "item" and (block.list_id in with_partner or block.list_id in seen_lists):
             # Items of a list that is otherwise there are list-item-count's; the rest of a
             # dropped list is part of the list already in this run.

@@ -31,8 +31,11 @@ class ExtraBlock(Rule):
             block = gap.first
             verb = "are" if gap.more else "is"
             yield self.report(
-                ctx, block.span, f"{describe_gap(ctx, gap, 'target')} {verb} not in the source",
+                ctx, block.span, f"{describe_gap(ctx, gap, 'target')} {verb} not in the source"
+                + (" (perhaps split from the paragraph next to it)" if gap.split else ""),
                 anchor=block_anchor(ctx.target, block, "+"),
                 # A horizontal rule changes the look, not the content.
-                severity=Severity.INFO if all(b.kind == "rule" for b in gap.blocks) else None,
+                # A paragraph probably split from (or merged into) its neighbour, judged by
+                # length alone, is for a reviewer to confirm.
+                severity=Severity.INFO if gap.split or all(b.kind == "rule" for b in gap.blocks) else None,
             )

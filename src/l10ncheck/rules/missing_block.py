@@ -32,8 +32,11 @@ class MissingBlock(Rule):
             verb = "are" if gap.more else "is"
             yield self.report(
                 ctx, insertion_point(ctx, gap.pair_index),
-                f"{describe_gap(ctx, gap, 'source')} ({where(ctx.source, block.span)}) {verb} missing",
+                f"{describe_gap(ctx, gap, 'source')} ({where(ctx.source, block.span)}) {verb} missing"
+                + (" (perhaps merged into the paragraph next to it)" if gap.split else ""),
                 source=block, anchor=block_anchor(ctx.source, block),
                 # A dropped horizontal rule changes the look, not the content.
-                severity=Severity.INFO if all(b.kind == "rule" for b in gap.blocks) else None,
+                # A paragraph probably split from (or merged into) its neighbour, judged by
+                # length alone, is for a reviewer to confirm.
+                severity=Severity.INFO if gap.split or all(b.kind == "rule" for b in gap.blocks) else None,
             )
