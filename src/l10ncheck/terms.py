@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import defaultdict
+import unicodedata
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from l10ncheck.align import Alignment
+from l10ncheck.skeleton import Block
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -33,6 +35,9 @@ MAX_WORDS = 5
 MAX_CANDIDATES = 400
 MIN_EVIDENCE = 2
 MIN_KEPT_SHARE = 0.6
+# A lone short acronym ("GET", "TLS") or a lone capitalized word ("Application") is often an
+# ordinary word of the language or sample text, so translators must keep it more consistently.
+MIN_KEPT_SHARE_PLAIN = 0.8
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,13 @@ class Term:
     allowed: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
     learned: bool = True
     case_sensitive: bool = True
+    # Learned terms: (script, language) of each translation that kept the term verbatim
+    # somewhere in the article (see :func:`script`).
+    kept_in: frozenset[tuple[str, str]] = field(default=frozenset(), compare=False, hash=False)
+
+    def kept_by_other(self, script_: str, lang: str) -> bool:
+        """Did a translation other than ``lang``, written in ``script_``, keep the term?"""
+        return any(s == script_ and other != lang for s, other in self.kept_in)
 
     def forms(self, lang: str) -> tuple[str, ...]:
         return (self.text, *self.allowed.get(lang, ()))
@@ -275,7 +287,9 @@ def candidates(text: str, common: frozenset[str] = frozenset()) -> set[str]:
 
     ``common`` holds the words the source also writes in lower case: a capitalized one of
     them alone is an ordinary word ("Instrumentation", "The"), not a name."""
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    # A word glued to "_" is a piece of an identifier (ACCESS_FINE_LOCATION), never a name.
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)
+             if text[m.start() - 1 : m.start()] != "_" and text[m.end() : m.end() + 1] != "_"]
     runs: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
     for start, end, word in words:
@@ -301,8 +315,8 @@ def candidates(text: str, common: frozenset[str] = frozenset()) -> set[str]:
                 if size == 1 and (gram[0].lower() in common and gram[0][1:].islower()
                                   or not _strong_single(gram[0], text, run[i][0])):
                     continue
-                if not any(c.isalpha() for g in gram for c in g):
-                    continue  # numbers are the number rule's business
+                if not any(c.isalpha() for g in gram for c in g) or size == 1 and gram[0][0].isdigit():
+                    continue  # numbers, with units too ("16GB"), are the number rule's business
                 found.add(" ".join(gram))
     return found
 
@@ -327,6 +341,78 @@ def _strong_single(word: str, text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:;\"'«“(—–-*"
 
 
+# Sample values and references, not names: "{{path/to/file}}" placeholders (tldr), URLs.
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|^\[![A-Z]+\]", re.S)  # also "[!NOTE]" alert markers
+_URL = re.compile(r"\b(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)[^\s<>\[\](){}\"'`]*")
+_BLANK = "\x00"
+
+
+def prose(block: Block) -> str:
+    """The block's text with code spans, ``{{…}}`` placeholders, autolinks and URLs blanked
+    out (same length, so offsets still hold): identifiers and sample values
+    (``ACCESS_FINE_LOCATION``, ``{{example.com}}``) are not names a translation must keep.
+    Learned terms are learned and checked only here; glossary terms everywhere."""
+    text = block.text
+    spans = [(c.start, c.end) for c in block.code_spans]
+    spans += [(link.start, link.end) for link in block.links if link.autolink]
+    if "{{" in text or text.startswith("[!"):
+        spans += [m.span() for m in _PLACEHOLDER.finditer(text)]
+    if "://" in text or "www." in text:
+        spans += [m.span() for m in _URL.finditer(text)]
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = _BLANK * (end - start)
+    return "".join(chars)
+
+
+_SCRIPTS: dict[str, str] = {}
+_SAMPLE = 2000
+
+
+def _char_script(ch: str) -> str:
+    found = _SCRIPTS.get(ch)
+    if found is None:
+        if ch.isascii() or "\u00c0" <= ch <= "\u024f":
+            found = "LATIN"
+        else:
+            found = unicodedata.name(ch, "?").split(" ", 1)[0]
+            if found in ("HIRAGANA", "KATAKANA"):
+                found = "KANA"
+            elif found in ("CJK", "IDEOGRAPHIC"):
+                found = "HAN"
+        if len(_SCRIPTS) < 50_000:
+            _SCRIPTS[ch] = found
+    return found
+
+
+def script(text: str) -> str:
+    """The script most letters of ``text`` are written in ("LATIN", "CYRILLIC", "HAN",
+    "DEVANAGARI", …; "" without letters). Kana in Han text make it "KANA" (Japanese), whose
+    translators write names otherwise than Chinese ones. Looks at the first 2,000 letters."""
+    counts: Counter[str] = Counter()
+    letters = 0
+    for ch in text:
+        if ch.isalpha():
+            counts[_char_script(ch)] += 1
+            letters += 1
+            if letters >= _SAMPLE:
+                break
+    if not counts:
+        return ""
+    if counts["KANA"] * 10 >= counts["KANA"] + counts["HAN"] > 0 and counts["KANA"]:
+        counts["KANA"] += counts.pop("HAN", 0)
+    return counts.most_common(1)[0][0]
+
+
+def _plain_word(cand: str) -> bool:
+    """A lone alphabetic word that may be an ordinary word: "Application", "GET", "TLS"."""
+    if " " in cand or not cand.isalpha():
+        return False
+    return cand[1:].islower() or (cand.isupper() and len(cand) <= 4)
+
+
 def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
                 glossary: Iterable[Term] = ()) -> tuple[Term, ...]:
     """Glossary terms plus the names that translations of this article keep verbatim."""
@@ -338,18 +424,19 @@ def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
     source_text: dict[int, str] = {}
     by_block: dict[int, set[str]] = {}
     common: frozenset[str] = frozenset()
+    scripts: dict[str, str] = {}
     if alignments:
         source = next(iter(alignments.values())).source
         common = frozenset(w for b in source.blocks for w in _LOWER_WORD.findall(b.text))
     for lang, alignment in sorted(alignments.items()):
+        scripts[lang] = document_script(alignment.target.blocks)
         for pair in alignment.matched():
             assert pair.source is not None and pair.target is not None
             if pair.source.kind in ("code", "html", "shortcode"):
                 continue
-            src = pair.source.text
             found = by_block.get(pair.source.index)
             if found is None:  # the same source block is aligned in every language
-                source_text[pair.source.index] = src
+                src = source_text[pair.source.index] = prose(pair.source)
                 found = by_block[pair.source.index] = candidates(src, common)
             if len(found) > MAX_CANDIDATES:
                 continue  # a block listing thousands of names teaches nothing and costs much
@@ -363,7 +450,8 @@ def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
                     langs_kept[cand].add(lang)
     protected = {
         c for c in seen
-        if seen[c] >= MIN_EVIDENCE and kept[c] / seen[c] >= MIN_KEPT_SHARE
+        if seen[c] >= MIN_EVIDENCE
+        and kept[c] / seen[c] >= (MIN_KEPT_SHARE_PLAIN if _plain_word(c) else MIN_KEPT_SHARE)
         and (len(langs_kept[c]) >= 2 or len(alignments) == 1)
     }
     # Drop a term whose every source occurrence sits inside a longer protected term.
@@ -384,4 +472,21 @@ def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
                 break
         if standalone:
             final.append(cand)
-    return glossary + tuple(Term(c) for c in sorted(final))
+    return glossary + tuple(Term(c, kept_in=frozenset((scripts[lang], lang) for lang in langs_kept[c]))
+                            for c in sorted(final))
+
+
+def document_script(blocks: Iterable[Block]) -> str:
+    """The script a document is written in, judged on the prose of its first blocks (code
+    and URLs are Latin in every language)."""
+    sample: list[str] = []
+    size = 0
+    for block in blocks:
+        if block.kind in ("code", "html", "shortcode") or not block.text:
+            continue
+        text = prose(block)
+        sample.append(text)
+        size += len(text)
+        if size >= 4 * _SAMPLE:
+            break
+    return script(" ".join(sample))

@@ -36,3 +36,78 @@ def test_kept_terms_translated_words_and_allowed_forms_are_fine() -> None:
     glossary = (Term("BNB Smart Chain", {"ru": ("Смарт-чейн BNB",)}, learned=False),)
     allowed = "Переключитесь на сеть Смарт-чейн BNB.\n\nВнимание: комиссии в Смарт-чейн BNB низкие.\n"
     assert run(MissingTerm, SOURCE, {"ru": allowed}, glossary=glossary) == []
+
+
+def _learned(term_block: str, kept: dict[str, str], lang: str, translated: str) -> list:  # type: ignore[type-arg]
+    """Findings for ``lang`` when two other translations keep every name of the source."""
+    source = f"{term_block}\n\nAlso see the DEV Community and Node.js docs.\n"
+    translations = {other: f"{text}\n\nVoir aussi DEV Community et Node.js docs.\n" for other, text in kept.items()}
+    translations[lang] = f"{translated}\n\nVoir aussi DEV Community et Node.js docs.\n"
+    return [d for d in run(MissingTerm, source, translations) if d.lang == lang]
+
+
+NODE = "Node.js's calendar lists all public Node.js meetings."
+NODE_KEPT = {"de": "Node.js's Kalender mit allen Node.js Treffen.", "es": "El calendario de Node.js con todas las reuniones de Node.js."}
+
+
+def test_a_repetition_rephrased_away_is_not_reported() -> None:
+    assert _learned(NODE, NODE_KEPT, "fr", "Le calendrier du projet Node.js avec toutes les réunions.") == []
+    found = _learned(NODE, NODE_KEPT, "fr", "Le calendrier du projet avec toutes les réunions publiques.")
+    assert [d.message for d in found] == ['term "Node.js" (en:1) is missing']
+
+
+def test_a_repetition_renamed_in_its_link_is_still_reported() -> None:
+    source = "Open [BNB Smart Chain](https://x.org) here. Fees on BNB Smart Chain are low.\n\nBNB Smart Chain is fast.\n"
+    keep = "Open [BNB Smart Chain](https://x.org) hier. Kosten op BNB Smart Chain laag.\n\nBNB Smart Chain snel.\n"
+    ms = "Buka [Rantai Pintar BNB](https://x.org) sini. Yuran di BNB Smart Chain rendah.\n\nBNB Smart Chain pantas.\n"
+    found = [d for d in run(MissingTerm, source, {"nl": keep, "de": keep, "ms": ms}) if d.lang == "ms"]
+    assert ['renamed to "Rantai Pintar BNB"' in d.message for d in found] == [True]
+
+
+DEV = "Read the DEV Community tag."
+DEV_KEPT = {"de": "Lies den DEV Community Tag.", "es": "Lee la etiqueta de DEV Community."}
+
+
+def test_a_name_kept_with_its_common_noun_translated_is_not_reported() -> None:
+    assert _learned(DEV, DEV_KEPT, "fr", "Lisez le tag de la communauté DEV.") == []
+    found = _learned(DEV, DEV_KEPT, "fr", "Lisez le tag de la communauté.")
+    assert [(d.message, d.severity.value) for d in found] == [('term "DEV Community" (en:1) is missing', "warning")]
+
+
+def test_a_learned_name_in_another_script_needs_a_translation_in_that_script_keeping_it() -> None:
+    ja = "DEVコミュニティのタグを読んでください。"
+    assert _learned(DEV, DEV_KEPT, "ja", ja) == []  # no other Japanese translation keeps it
+    ru = "Прочитайте тег DEV Community на сайте."
+    found = _learned(DEV, {**DEV_KEPT, "ru": ru}, "uk", "Прочитайте тег спільноти на сайті.")
+    assert [(d.message, d.severity.value) for d in found] == [('term "DEV Community" (en:1) is missing', "info")]
+
+
+def test_learned_names_are_checked_outside_code_and_glossary_terms_everywhere() -> None:
+    source = "Run `Node.js --version` now.\n"
+    assert run(MissingTerm, source, {"de": "Führe `node --version` aus.\n"},
+               glossary=(Term("MetaMask", learned=False),)) == []
+    found = run(MissingTerm, source, {"de": "Führe `node --version` aus.\n"}, glossary=(Term("Node.js", learned=False),))
+    assert [d.code for d in found] == ["T401"]
+
+
+def test_an_inflected_term_or_a_name_beside_others_in_the_link_is_no_rename() -> None:
+    source = "The API is fast. The API is small.\n\nThe [Technical Steering Committee (TSC)](https://x.org) decides.\n"
+    keep = "De API is snel. De API is klein.\n\nHet [Technisch Comité (TSC)](https://x.org) beslist.\n"
+    xx = "Die APIs sind schnell.\n\nDas [TS Komitee (TK)](https://x.org) entscheidet.\n"
+    others = {lang: keep for lang in ("nl", "af", "fy", "li")}
+    found = [d for d in run(MissingTerm, source, {**others, "de": xx}) if d.lang == "de"]
+    # "TS Komitee" translates the committee's name, not "TSC": only "is missing".
+    assert [(d.message, d.severity.value) for d in found] == [('term "TSC" (en:3) is missing', "info")]
+    sole = "The [TSC](https://x.org) decides.\n\nThe TSC meets.\n"
+    keep = "Het [TSC](https://x.org) beslist.\n\nHet TSC vergadert.\n"
+    xx = "Das [TS Komitee](https://x.org) entscheidet.\n\nDas TSC tagt.\n"
+    others = {lang: keep for lang in others}
+    found = [d for d in run(MissingTerm, sole, {**others, "de": xx}) if d.lang == "de"]
+    assert [d.message for d in found] == ['term "TSC" (en:1) renamed to "TS Komitee"']
+
+
+def test_a_phrase_of_capitalized_dictionary_words_gone_is_only_info() -> None:
+    dag = "A Directed Acyclic Graph orders the steps."
+    kept = {"de": "Ein Directed Acyclic Graph ordnet die Schritte.", "es": "Un Directed Acyclic Graph ordena los pasos."}
+    found = _learned(dag, kept, "pt", "Um grafo acíclico dirigido ordena os passos.")
+    assert [(d.message, d.severity.value) for d in found] == [('term "Directed Acyclic Graph" (en:1) is missing', "info")]

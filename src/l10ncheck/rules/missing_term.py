@@ -9,7 +9,7 @@ from l10ncheck.align import align_links
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
 from l10ncheck.skeleton import Block
-from l10ncheck.terms import Term, contains, count_terms, occurrences
+from l10ncheck.terms import Term, contains, count_terms, document_script, occurrences, prose, script
 
 
 class MissingTerm(Rule):
@@ -37,6 +37,7 @@ class MissingTerm(Rule):
         if not ctx.terms:
             return
         longest_first = sorted(ctx.terms, key=lambda t: (-len(t.text), t.text))
+        doc_script: str | None = None
         for src, tgt in ctx.block_pairs():
             if src.kind in ("code", "html"):
                 continue
@@ -46,16 +47,36 @@ class MissingTerm(Rule):
             tgt_counts = count_terms(ctx.terms, tgt.text, ctx.lang)
             used: set[tuple[int, int]] = set()
             reported: list[str] = []
+            src_prose: str | None = None
+            tgt_script: str | None = None
             # Longest first, counting a term inside longer ones too ("OpenTelemetry" inside
             # "OpenTelemetry Collector"); a term inside one already reported is explained by it.
             for term in longest_first:
                 if term.text not in src.text and term.case_sensitive:
                     continue
-                want = _all(term, src.text, ctx.source_lang)
+                if term.learned:  # learned from prose, so checked in prose only
+                    if src_prose is None:
+                        src_prose = prose(src)
+                    want = _all(term, src_prose, ctx.source_lang)
+                else:
+                    want = _all(term, src.text, ctx.source_lang)
                 have = _all(term, tgt.text, ctx.lang)
                 if len(have) >= len(want) or any(term.text in longer for longer in reported):
                     continue
-                finding = self._finding(ctx, src, tgt, term, want, have, src_counts, tgt_counts, used)
+                # Translations in another script often transliterate names: there, a learned
+                # name is expected only if another translation in that script kept it.
+                foreign = expected = False
+                if term.learned:
+                    if tgt_script is None:
+                        tgt_script = script(tgt.text)
+                    if doc_script is None:
+                        doc_script = document_script(ctx.target.blocks)
+                    own = script(term.text)
+                    if tgt_script and tgt_script != own or doc_script and doc_script != own:
+                        foreign = True
+                        expected = term.kept_by_other(doc_script, ctx.lang)
+                finding = self._finding(ctx, src, tgt, term, want, have, src_counts, tgt_counts,
+                                        used, foreign, expected)
                 if finding is not None:
                     reported.append(term.text)
                     yield finding
@@ -64,7 +85,8 @@ class MissingTerm(Rule):
                  want: list[tuple[int, int]], have: list[tuple[int, int]],
                  src_counts: dict[str, list[tuple[int, int]]],
                  tgt_counts: dict[str, list[tuple[int, int]]],
-                 used: set[tuple[int, int]]) -> Diagnostic | None:
+                 used: set[tuple[int, int]], foreign: bool = False,
+                 expected: bool = True) -> Diagnostic | None:
         start, end = want[len(have)] if len(want) > len(have) else want[0]
         taken = used | set(have)
         renamed = _renamed(ctx, src, tgt, term, (start, end), src_counts, tgt_counts, taken)
@@ -72,10 +94,19 @@ class MissingTerm(Rule):
         ref = f"({where(ctx.source, src_span)})"
         anchor = block_anchor(ctx.source, src, f"/term:{term.text}")
         found = tgt.text[renamed[0] : renamed[1]] if renamed is not None else ""
-        if renamed is not None and sorted(found.split()) == sorted(term.text.split()):
-            return None  # same words in another order: grammar, not a rename
+        if len(term.text.split()) > 1 and _words_nearby(term.text, _without(tgt.text, have)):
+            return None  # "API de Kubernetes" for "Kubernetes API": reordered by grammar
+        if renamed is not None and (found.replace(" ", "") == term.text.replace(" ", "")
+                                    or any(_inflected(w, term.text) for w in found.split())):
+            return None  # "APIs", "mTLS", "PR" for "PRs", "MeterProvider": the term inflected
         if renamed is not None and (_within(term.text, found) or _within(found, term.text)):
             renamed = None  # "OpenTelemetry SDK" -> "OpenTelemetry": a shortening, not a new name
+        if renamed is not None and foreign and script(found) != script(term.text):
+            renamed = None  # transliterated, not renamed
+        if renamed is None and foreign and not expected:
+            return None
+        if foreign and term.learned and _keeps_name(term.text, tgt.text):
+            return None  # "OpenTelemetryコレクター": the name kept, the rest transliterated
         if renamed is not None:
             used.add(renamed)
             # A case change, or a dictionary-looking single word ("Collector" -> "Colector"),
@@ -87,18 +118,21 @@ class MissingTerm(Rule):
                 source=src_span, suggestion=term.text, anchor=anchor,
                 severity=Severity.INFO if weak else None,
             )
-        if len(term.text.split()) > 1 and _words_nearby(term.text, tgt.text):
-            return None  # "API de Kubernetes" for "Kubernetes API": reordered by grammar
+        if have:
+            return None  # a repetition rephrased away ("Node.js's calendar of Node.js meetings")
+        if term.learned and _keeps_name(term.text, tgt.text):
+            return None  # "communauté DEV" for "DEV Community": the name kept, the noun translated
         # Without a visible rename, how sure can we be? A glossary term, or a learned name of
         # several words gone from the whole block, is drift; a single learned word (an
-        # acronym a translator may leave implicit) or a repetition dropped is for a reviewer.
-        strong = not have and (not term.learned or len(term.text.split()) > 1)
-        if strong and term.learned and _other_script(tgt.text):
-            strong = False  # a name transliterated into the translation's script may be the norm
-        count = f" ({len(have)} of {len(want)})" if have else ""
+        # acronym a translator may leave implicit) is for a reviewer, and so is a learned name
+        # in a translation written in another script (transliteration may be the norm).
+        # Several capitalized dictionary words ("Directed Acyclic Graph") may be a phrase
+        # the translator rightly translates: a warning needs a word that is a name by shape.
+        strong = not term.learned or (len(term.text.split()) > 1 and not foreign
+                                      and any(_distinctive(w) for w in term.text.split()))
         return self.report(
             ctx, counterpart(src, tgt, start),
-            f"term {quote(term.text)} {ref} is missing{count}",
+            f"term {quote(term.text)} {ref} is missing",
             source=src_span, severity=None if strong else Severity.INFO, anchor=anchor,
         )
 
@@ -125,17 +159,25 @@ def _renamed(ctx: TranslationContext, src: Block, tgt: Block, term: Term, at: tu
             found = tgt.text[span[0] : span[1]]
             if not _overlaps(span, used) and not _within(found, term.text):
                 return span
-    containers = _containers(src, tgt, at)
+    pairs = _container_pairs(src, tgt, at)
+    containers = [t for _, t in pairs]
+    # A new name in the aligned link or bold span stands for the term only if the term is
+    # the one name there ("[Technical Steering Committee (TSC)]" holds another).
+    sole = {t for s, t in pairs if not _other_names(ctx, src, s, term)}
     for lo, hi in containers + [(0, len(tgt.text))]:
-        inside = (lo, hi) in containers
+        inside = (lo, hi) in sole
         best: tuple[float, tuple[int, int]] | None = None
         for m in _CAPITALIZED_RUN.finditer(tgt.text, lo, hi):
             start, run = m.start(), m.group()
+            if any(c.start < m.end() and m.start() < c.end for c in tgt.code_spans):
+                continue  # code is compared by the code rules
             if " " in run and _sentence_start(tgt.text, start):
                 first = run.split(" ", 1)[0]
                 if first.lower() not in words:
                     start, run = start + len(first) + 1, run.split(" ", 1)[1]
             span = (start, start + len(run))
+            if run in tgt_counts and len(tgt_counts[run]) <= len(src_counts.get(run, [])):
+                continue  # another protected name, accounted for by the source
             shares = any(w.lower() in words for w in run.split())
             # In the aligned link or bold span, a new multi-word name is a rename even if it
             # shares no word ("Rantai Pintar Binance"); elsewhere it must look like the term.
@@ -186,14 +228,51 @@ def _name_like(term: str) -> bool:
     return " " in term or any(c.isupper() or c.isdigit() or c == "." for c in term[1:])
 
 
-def _words_nearby(term: str, text: str, window: int = 6) -> bool:
-    words = term.split()
-    tokens = text.split()
-    positions = [i for i, tok in enumerate(tokens) if tok.strip(",.;:()") in words]
-    found = {tokens[i].strip(",.;:()") for i in positions}
-    if found != set(words):
+def _distinctive(word: str) -> bool:
+    """A word that is a name by its shape: "DEV", "GitHub", "Node.js", "BEP20" (not
+    "End-User", two capitalized words)."""
+    return any(c.isalpha() for c in word) and ("." in word.strip(".") or any(
+        c.isupper() or c.isdigit() for part in re.split(r"[-'’]", word) for c in part[1:]))
+
+
+def _keeps_name(term: str, text: str) -> bool:
+    """Does ``text`` keep what makes a name of several words a name, and only that: its
+    distinctive words (or, when none stands out, some of its words), the rest translated?"""
+    words = [w for w in term.split() if any(c.isalpha() for c in w)]
+    if len(words) < 2:
         return False
-    return max(positions) - min(positions) < len(words) + window
+    distinct = [w for w in words if _distinctive(w)]
+    kept = [w for w in words if contains(w, text)]
+    if not kept or len(kept) == len(words):
+        return False
+    return all(w in kept for w in distinct)
+
+
+def _words_nearby(term: str, text: str, window: int = 6) -> bool:
+    """Do all the words of the term stand close together somewhere in the text (in any
+    order, with a few words between: "API de Kubernetes", "SDK Java do OpenTelemetry")?"""
+    words = set(term.split())
+    tokens = [tok.strip(",.;:()[]*_`\"'") for tok in re.split(r"[\s'’]+", text)]  # l'API
+    span = len(words) + window
+    for i, tok in enumerate(tokens):
+        if tok in words and words <= set(tokens[i : i + span]):
+            return True
+    return False
+
+
+def _inflected(word: str, term: str) -> bool:
+    """Is one the other with lower-case letters added before or after ("APIs", "mTLS")?"""
+    long, short = (word, term) if len(word) > len(term) else (term, word)
+    if len(short) < 2 or long == short:
+        return False
+    return (long.startswith(short) and long[len(short):].islower()
+            or long.endswith(short) and long[: -len(short)].islower())
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _all(term: Term, text: str, lang: str) -> list[tuple[int, int]]:
@@ -205,28 +284,41 @@ def _within(small: str, big: str) -> bool:
     return contains(small, big)
 
 
-def _other_script(text: str) -> bool:
-    """Is the text mostly written in a script other than Latin (Cyrillic, CJK, Arabic…)?"""
-    letters = [c for c in text if c.isalpha()]
-    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
-    return bool(letters) and latin * 2 < len(letters)
-
-
 def _overlaps(span: tuple[int, int], taken: set[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in taken)
 
 
-def _containers(src: Block, tgt: Block, at: tuple[int, int]) -> list[tuple[int, int]]:
-    """Target text ranges of the link or bold span aligned to the one holding the term."""
-    out: list[tuple[int, int]] = []
+def _container_pairs(src: Block, tgt: Block, at: tuple[int, int]
+                     ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(source, target) text ranges of the link or bold span holding the term and of the
+    one aligned to it."""
+    out: list[tuple[tuple[int, int], tuple[int, int]]] = []
     for pair in align_links(src.links, tgt.links):
         s, t = pair.source, pair.target
         if s is not None and t is not None and s.start <= at[0] and at[1] <= s.end:
-            out.append((t.start, t.end))
+            out.append(((s.start, s.end), (t.start, t.end)))
     for a, b in zip(src.strong, tgt.strong):
         if a.start <= at[0] and at[1] <= a.end:
-            out.append((b.start, b.end))
+            out.append(((a.start, a.end), (b.start, b.end)))
     return out
+
+
+def _containers(src: Block, tgt: Block, at: tuple[int, int]) -> list[tuple[int, int]]:
+    """Target text ranges of the link or bold span aligned to the one holding the term."""
+    return [t for _, t in _container_pairs(src, tgt, at)]
+
+
+def _other_names(ctx: TranslationContext, src: Block, span: tuple[int, int], term: Term) -> bool:
+    """Does the source span hold a name besides the term and other protected terms (a
+    capitalized word that does not merely start the sentence)?"""
+    text = src.text[span[0] : span[1]]
+    for found in count_terms(ctx.terms, text, ctx.source_lang).values():
+        for a, b in found:  # blanked, not spaced: "[K8s Operator]" names "Operator" too
+            text = text[:a] + "\x00" * (b - a) + text[b:]
+    for m in _CAPITALIZED_RUN.finditer(text):
+        if " " in m.group() or not _sentence_start(text, m.start()):
+            return True
+    return False
 
 
 def _prefer_container(src: Block, tgt: Block, at: tuple[int, int],
