@@ -387,18 +387,21 @@ def _char_script(ch: str) -> str:
     return found
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def script(text: str) -> str:
     """The script most letters of ``text`` are written in ("LATIN", "CYRILLIC", "HAN",
     "DEVANAGARI", …; "" without letters). Kana in Han text make it "KANA" (Japanese), whose
     translators write names otherwise than Chinese ones. Looks at the first 2,000 letters."""
+    letters = _LETTER.findall(text)
+    if not "".join(letters).isalpha():  # \w also holds numeric signs such as "½"
+        letters = [ch for ch in letters if ch.isalpha()]
     counts: Counter[str] = Counter()
-    letters = 0
-    for ch in text:
-        if ch.isalpha():
-            counts[_char_script(ch)] += 1
-            letters += 1
-            if letters >= _SAMPLE:
-                break
+    # Count characters first (in C), then map each distinct one to its script: the same
+    # counts, in order of first appearance, as walking the letters one by one.
+    for ch, n in Counter(letters[:_SAMPLE]).items():
+        counts[_char_script(ch)] += n
     if not counts:
         return ""
     if counts["KANA"] * 10 >= counts["KANA"] + counts["HAN"] > 0 and counts["KANA"]:
