@@ -180,6 +180,16 @@ class _Locator:
         return Node(kind, span, children, text=stripped, attrs=attrs)
 
     def _map_lines(self, raw: str, heading: bool = False) -> _LineMap:
+        if "\n" not in raw:  # most blocks: one line, found where the cursor stands
+            content = raw.lstrip(" \t")
+            wanted = content.rstrip() if heading else content.rstrip(" \t")
+            if wanted and self.cursor < len(self.lines):
+                line = self.lines[self.cursor]
+                at = line.find(wanted)
+                if at >= 0 and _PREFIX.match(line, 0, at):
+                    index = self.cursor
+                    self.cursor += 1
+                    return _LineMap([0], [self._place(index, at + 1, len(raw) - len(content))])
         starts: list[int] = []
         places: list[tuple[int, int, int]] = []
         offset = 0
@@ -221,7 +231,7 @@ class _Locator:
             line = self.lines[index]
             at = line.find(content)
             while at >= 0:
-                if _PREFIX.match(line[:at]):
+                if _PREFIX.match(line, 0, at):
                     return index, at
                 at = line.find(content, at + 1)
             expanded = line.expandtabs(4)
@@ -236,7 +246,7 @@ class _Locator:
         for index in range(min(self.cursor, len(self.lines)) - 1, max(-1, self.cursor - 200), -1):
             line = self.lines[index]
             at = line.find(content)
-            if at >= 0 and _PREFIX.match(line[:at]):
+            if at >= 0 and _PREFIX.match(line, 0, at):
                 return index, at
         return None
 

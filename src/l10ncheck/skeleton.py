@@ -16,6 +16,7 @@ from l10ncheck.diagnostics import Span
 
 
 T = TypeVar("T")
+_MISSING = object()
 
 
 class cached_property(Generic[T]):  # noqa: N801 (named like the functools one it replaces)
@@ -130,6 +131,16 @@ class Block:
     # Offsets into ``text`` where a literal starts, with the literal's index (for locate()).
     _offsets: tuple[int, ...] = ()
     _owners: tuple[int, ...] = ()
+
+    def derived(self, key: str, compute: Callable[[Block], T]) -> T:
+        """``compute(self)``, remembered on this block under ``key``: what a rule or the term
+        learner derives from a source block once serves every language it is compared with.
+        ``compute`` must depend on the block alone."""
+        slot = "_derived_" + key
+        found = self.__dict__.get(slot, _MISSING)
+        if found is _MISSING:
+            found = self.__dict__[slot] = compute(self)
+        return found  # type: ignore[no-any-return]
 
     @cached_property
     def links_only(self) -> tuple[Link, ...]:

@@ -348,6 +348,10 @@ _BLANK = "\x00"
 
 
 def prose(block: Block) -> str:
+    return block.derived("prose", _prose)
+
+
+def _prose(block: Block) -> str:
     """The block's text with code spans, ``{{…}}`` placeholders, autolinks and URLs blanked
     out (same length, so offsets still hold): identifiers and sample values
     (``ACCESS_FINE_LOCATION``, ``{{example.com}}``) are not names a translation must keep.

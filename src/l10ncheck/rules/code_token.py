@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from rapidfuzz import fuzz
 
@@ -23,7 +23,11 @@ _PLAIN_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _NUMBER_UNIT = re.compile(r"(\d+(?:[.,]\d+)*)([A-Za-z]+)")
 
 
-def code_tokens(block: Block) -> list[tuple[str, int, int]]:
+def code_tokens(block: Block) -> tuple[tuple[str, int, int], ...]:
+    return block.derived("code_tokens", _code_tokens)
+
+
+def _code_tokens(block: Block) -> tuple[tuple[str, int, int], ...]:
     """Identifier- and version-like tokens of running text (not inside inline code).
 
     A hyphenated word glued to a token is not part of it: "BEP20-token" holds "BEP20",
@@ -39,7 +43,7 @@ def code_tokens(block: Block) -> list[tuple[str, int, int]]:
             continue
         if any(c.isdigit() for c in token):
             found.append((token, m.start(), m.start() + len(token)))
-    return found
+    return tuple(found)
 
 
 class CodeTokenChanged(Rule):
@@ -114,7 +118,7 @@ class CodeTokenChanged(Rule):
                     )
 
 
-def _numbers_with_units(block: Block, tokens: list[tuple[str, int, int]]) -> dict[str, list[str]]:
+def _numbers_with_units(block: Block, tokens: Sequence[tuple[str, int, int]]) -> dict[str, list[str]]:
     """Every number of the block (any script, any notation) with the unit glued to it, ``""``
     for a number standing alone."""
     found: dict[str, list[str]] = {}
