@@ -303,8 +303,9 @@ def _refine_headings(
             alt = (s, t_u) if s_u is None else (s_u, t)
             assert alt[0] is not None and alt[1] is not None
 
-            def gain(pair: tuple[Block, Block]) -> float:
+            def gain(pair: tuple[Block, Block | None] | tuple[Block, Block]) -> float:
                 a, b = pair
+                assert b is not None
                 total = scorer.section_score(a, b) - HEADING_THRESHOLD
                 for (x0, y0), (x1, y1) in (((s0, t0), (a.index, b.index)), ((a.index, b.index), (s1, t1))):
                     seg_s = [blk for blk in source.blocks[x0 + 1 : x1] if blk.index not in skip_s]

@@ -76,7 +76,12 @@ def _shortcode_names(text: str) -> str | None:
     if not stripped or not (stripped.startswith("{{") or stripped.startswith(":::")):
         return None
     names: list[str] = []
-    rest = _SHORTCODE.sub(lambda m: names.append(m.group(1) or ":::" + (m.group(2) or "")) or " ", stripped)
+
+    def blank(m: re.Match[str]) -> str:
+        names.append(m.group(1) or ":::" + (m.group(2) or ""))
+        return " "
+
+    rest = _SHORTCODE.sub(blank, stripped)
     if rest.strip() or not names:
         return None
     opening = [_ALERTS.get(n.lstrip(":").lower(), n) for n in names if not n.startswith("/") and n != ":::"]

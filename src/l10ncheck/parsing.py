@@ -184,14 +184,14 @@ class _Locator:
             content = raw.lstrip(" \t")
             wanted = content.rstrip() if heading else content.rstrip(" \t")
             if wanted and self.cursor < len(self.lines):
-                line = self.lines[self.cursor]
-                at = line.find(wanted)
-                if at >= 0 and _PREFIX.match(line, 0, at):
+                current = self.lines[self.cursor]
+                at = current.find(wanted)
+                if at >= 0 and _PREFIX.match(current, 0, at):
                     index = self.cursor
                     self.cursor += 1
                     return _LineMap([0], [self._place(index, at + 1, len(raw) - len(content))])
         starts: list[int] = []
-        places: list[tuple[int, int, int]] = []
+        places: list[tuple[int, int, int, int]] = []
         offset = 0
         for piece in raw.split("\n"):
             starts.append(offset)

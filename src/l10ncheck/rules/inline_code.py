@@ -116,9 +116,9 @@ def _exact(s_keys: Sequence[str], t_keys: Sequence[str]) -> tuple[list[int], lis
         if not free:
             left.append(i)
             continue
-        j = _nearest(i, len(s_keys), free, len(t_keys))
-        assert j is not None
-        used.add(j)
+        nearest = _nearest(i, len(s_keys), free, len(t_keys))
+        assert nearest is not None
+        used.add(nearest)
     return left, [j for j in range(len(t_keys)) if j not in used]
 
 
