@@ -141,3 +141,17 @@ def italic_script(text: str) -> bool:
             if code < 0x250 or 0x370 <= code < 0x530 or 0x1E00 <= code < 0x2000:
                 italic += 1
     return not letters or italic * 2 >= letters
+
+
+# Languages whose scripts have no italic typography (CJK, Thai and its neighbours, Arabic
+# and Hebrew scripts, the Indic scripts): their text may hold Latin names, so the language,
+# not the block's letters, tells.
+_NO_ITALICS = frozenset({
+    "zh", "ja", "ko", "th", "lo", "km", "my", "ar", "fa", "ur", "ps", "he", "yi", "hi", "mr",
+    "ne", "bn", "as", "pa", "gu", "or", "ta", "te", "kn", "ml", "si", "am", "bo", "dz",
+})
+
+
+def uses_italics(lang: str, text: str) -> bool:
+    """Does a translation in ``lang`` mark emphasis with italics in ``text``?"""
+    return normalize_lang(lang).split("-")[0] not in _NO_ITALICS and italic_script(text)

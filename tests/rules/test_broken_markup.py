@@ -17,3 +17,9 @@ def test_well_formed_translated_markup_is_fine() -> None:
         "ru": "Примечание: **Не все активы можно перемещать.** См. [FAQ](https://x.io/faq).",
         "nl": "Let op: **Niet alle activa kunnen worden verplaatst.** Zie [de FAQ](https://x.io/faq).",
     }) == []
+
+
+def test_markup_characters_inside_inline_code_are_code() -> None:
+    source = "Match bold text with grep.\n"
+    assert run(BrokenMarkup, source, {"de": "Fett finden mit `grep '**'`.\n"}) == []
+    assert [d.code for d in run(BrokenMarkup, source, {"de": "Fett finden mit ** grep.\n"})] == ["X602"]

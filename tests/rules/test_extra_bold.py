@@ -24,3 +24,8 @@ def test_bold_for_the_source_italics_in_a_script_without_italics_is_fine() -> No
     source = "Use *sampling* to keep **costs** low."
     assert run(ExtraBold, source, {"zh": "使用**采样**来保持**成本**较低。"}) == []
     assert [d.code for d in run(ExtraBold, source, {"de": "Nutze **Sampling**, um **Kosten** zu senken."})] == ["E302"]
+
+
+def test_a_chinese_heading_with_latin_names_may_bold_the_source_italic() -> None:
+    source = "- _Agent Collector Config (Producer):_\n"
+    assert run(ExtraBold, source, {"zh": "- **Agent Collector 配置（生产方）：**\n"}) == []

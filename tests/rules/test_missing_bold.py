@@ -18,3 +18,13 @@ def test_translated_bold_is_fine() -> None:
         "es": "**Ten en cuenta que los tokens BEP2 pueden no funcionar en dapps.** Para usarlos, conviértelos primero.",
         "th": "**โปรดทราบว่าโทเค็น BEP2 อาจใช้ไม่ได้ใน dapps** หากต้องการใช้ ให้แปลงก่อน",
     }) == []
+
+
+def test_bold_turned_into_a_link_is_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "Read **How to contribute** first.\n"
+    found = run(MissingBold, source, {"ru": "Сначала прочтите [Как внести вклад](/ru/contribute/).\n"})
+    assert [d.severity for d in found] == [Severity.INFO]
+    found = run(MissingBold, source, {"de": "Lies zuerst Wie man beiträgt.\n"})
+    assert [d.severity for d in found] == [Severity.ERROR]

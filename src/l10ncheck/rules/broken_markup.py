@@ -13,7 +13,11 @@ _BROKEN = re.compile(r"\*\*|__(?=\S)|(?<=\S)__|\]\(|\]\s+\(|\[[^\]\n]*\]\((?=\S)
 
 def leftovers(block: Block) -> list[tuple[str, Span]]:
     found: list[tuple[str, Span]] = []
-    for literal in block.literals:
+    # Inside inline code, `**` or `](` is what the code says, not broken Markdown.
+    code = {(c.start, c.end) for c in block.code_spans}
+    for i, literal in enumerate(block.literals):
+        if code and _in_code(block, i, code):
+            continue
         for m in _BROKEN.finditer(literal.text):
             token = m.group().strip()
             if not token:
@@ -23,6 +27,14 @@ def leftovers(block: Block) -> list[tuple[str, Span]]:
             col = (len(head) - head.rfind("\n")) if "\n" in head else literal.span.column + m.start()
             found.append((token[:2], Span(line, col, line, col + len(m.group()))))
     return found
+
+
+def _in_code(block: Block, literal: int, code: set[tuple[int, int]]) -> bool:
+    """Is literal number ``literal`` the text of an inline code span?"""
+    for offset, owner in zip(block._offsets, block._owners):
+        if owner == literal:
+            return (offset, offset + len(block.literals[literal].text)) in code
+    return False
 
 
 class BrokenMarkup(Rule):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
-from l10ncheck.languages import italic_script
+from l10ncheck.languages import uses_italics
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
 
 
@@ -30,7 +30,7 @@ class ExtraBold(Rule):
         for src, tgt in ctx.block_pairs():
             if src.kind == "code" or len(tgt.strong) <= len(src.strong):
                 continue
-            if not italic_script(tgt.text) and len(tgt.strong) <= len(src.strong) + len(src.italic):
+            if not uses_italics(ctx.lang, tgt.text) and len(tgt.strong) <= len(src.strong) + len(src.italic):
                 continue  # a script without italics marks the source's italics in bold
             extra = tgt.strong[len(src.strong)]
             yield self.report(

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
-from l10ncheck.languages import italic_script
+from l10ncheck.languages import uses_italics
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, where
 from l10ncheck.skeleton import Block, Emphasis
 
@@ -37,7 +37,7 @@ class ItalicCount(Rule):
                 continue
             counted = [e for e in tgt.italic if not _loanword(e, src)]
             b = len(counted)
-            if b == a or b < a and not italic_script(tgt.text):
+            if b == a or b < a and not uses_italics(ctx.lang, tgt.text):
                 continue
             s = counted[a].span if b > a else tgt.span
             yield self.report(

@@ -9,6 +9,9 @@ from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counter
 class MissingBold(Rule):
     """The translated block has fewer bold spans than its source block.
 
+    When the translation has a new link for each bold span it lacks (bold text turned into a
+    link to what it names), the finding is info: the words still stand out.
+
     Why it matters: help articles put their warnings in bold ("**Not all assets can be
     moved freely between all chains.**"). A translation that drops the bold hides the
     warning in running text, which is how readers lose funds.
@@ -28,12 +31,15 @@ class MissingBold(Rule):
             if src.kind == "code" or len(tgt.strong) >= len(src.strong):
                 continue
             missing = src.strong[len(tgt.strong)] if not tgt.strong else _unmatched(src, tgt)
+            # Bold text that became a link (to the guide it names) still stands out.
+            linked = len(tgt.links_only) - len(src.links_only) >= len(src.strong) - len(tgt.strong)
             yield self.report(
                 ctx, counterpart(src, tgt, missing.start),
                 f"{len(tgt.strong)} bold span{'s' if len(tgt.strong) != 1 else ''} where the source"
                 f" ({where(ctx.source, src.span)}) has {len(src.strong)}; not bold here:"
                 f" {quote(missing.text, 50)}",
                 source=missing.span, anchor=block_anchor(ctx.source, src, "/bold"),
+                severity=Severity.INFO if linked else None,
             )
 
 
