@@ -374,3 +374,149 @@ Join the [#glossary](https://slack.example/glossary) channel. There is also a [#
     # A paragraph really added next to it is still reported.
     added = zh.replace("## 下一步", "这一段是译者添加的，原文中没有。\n\n## 下一步")
     assert check(source, added, "zh") == [("S105", 7)]
+
+
+CARGO = """\
+# tool
+
+> Manage projects.
+
+- Create a project:
+
+`tool init {{path/to/directory}}`
+
+- Run the project:
+
+`tool {{[r|run]}}`
+
+- Build the project with the nightly compiler:
+
+`tool +nightly {{[b|build]}}`
+
+- Build the project in release mode:
+
+`tool {{[b|build]}} {{[-r|--release]}}`
+"""
+
+
+def test_identical_command_is_pinned_even_with_equal_counts() -> None:
+    # As many examples on both sides, but one dropped and one added: the identical commands
+    # pair with each other, not by position (no C501 shifted through the page).
+    es = """\
+# tool
+
+> Gestiona proyectos.
+
+- Crea un proyecto:
+
+`tool init {{ruta/al/directorio}}`
+
+- Construye el proyecto con el compilador nightly:
+
+`tool +nightly {{[b|build]}}`
+
+- Construye el proyecto en modo release:
+
+`tool {{[b|build]}} {{[-r|--release]}}`
+
+- Construye con un número de hilos:
+
+`tool {{[b|build]}} {{[-j|--jobs]}} {{número}}`
+"""
+    alignment = align(build_skeleton(body(CARGO), "en", "en.md"), build_skeleton(body(es), "es", "es.md"))
+    pairs = {p.source.index: p.target.index for p in alignment.pairs if p.source and p.target}
+    assert pairs[6] == 4 and pairs[7] == 5 and pairs[8] == 6 and pairs[9] == 7
+    assert 4 not in pairs and 5 not in pairs
+    assert check(CARGO, es, "es") == [("S104", 9), ("S105", 17)]
+
+
+GIT_STATUS = """\
+# git status
+
+> Show the changes to files.
+
+- Show changed files:
+
+`git status`
+
+- Give output in short format:
+
+`git status {{[-s|--short]}}`
+
+- Show output in short format along with branch info:
+
+`git status {{[-sb|--short --branch]}}`
+
+- Show the changes in staged files:
+
+`git status {{[-v|--verbose]}}`
+
+- Don't show untracked files:
+
+`git status {{[-uno|--untracked-files=no]}}`
+"""
+
+
+def test_reordered_example_with_option_alternatives_keeps_its_identical_partner() -> None:
+    # `{{[-s|--short]}}` and `{{[-sb|--short --branch]}}` are near-identical commands; the
+    # identical one pairs, the reordered one pairs as moved, only the dropped one is missing.
+    uk = """\
+# git status
+
+> Показує зміни до файлів.
+
+- Показує змінені файли:
+
+`git status`
+
+- Виводить інформацію у стислому форматі:
+
+`git status {{[-s|--short]}}`
+
+- Виводить інформацію без неконтрольованих файлів:
+
+`git status {{[-uno|--untracked-files=no]}}`
+
+- Виводить інформацію у стислому форматі разом з інформацією про гілку:
+
+`git status {{[-sb|--short --branch]}}`
+"""
+    alignment = align(build_skeleton(body(GIT_STATUS), "en", "en.md"), build_skeleton(body(uk), "uk", "uk.md"))
+    pairs = {p.source.index: p.target.index for p in alignment.pairs if p.source and p.target}
+    assert pairs[4] == 4 and pairs[5] == 5
+    assert pairs[6] == 8 and pairs[7] == 9 or pairs[10] == 6 and pairs[11] == 7
+    assert not [f for f in check(GIT_STATUS, uk, "uk") if f[0].startswith("C")]
+
+
+def test_other_credits_paragraph_does_not_pair_by_position() -> None:
+    # Each locale credits its own team with profile links on the same site; the source's
+    # emeritus list it lacks is missing, the credits are added, no link is "changed".
+    source = """\
+# Glossary
+
+## Acknowledgements
+
+The glossary was started by the CNCF.
+
+Emeritus: [Ann Lee](https://www.linkedin.com/in/annlee/), [Bob Stone](https://www.linkedin.com/in/bstone/), [Carl Ito](https://www.linkedin.com/in/carlito/).
+
+## License
+
+Apache 2.0.
+"""
+    it = """\
+# Glossario
+
+## Riconoscimenti
+
+Il glossario è stato avviato dalla CNCF.
+
+Traduzione italiana a cura di [Giulia Rossi](https://www.linkedin.com/in/giulia-r/), [Marco Bianchi](https://www.linkedin.com/in/mbianchi/), [Sara Neri](https://www.linkedin.com/in/saraneri/).
+
+## Licenza
+
+Apache 2.0.
+"""
+    found = check(source, it, "it")
+    assert not [f for f in found if f[0].startswith("L")]
+    assert sorted(f[0] for f in found) == ["S104", "S105"]

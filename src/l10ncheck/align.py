@@ -120,7 +120,7 @@ def align(source: Skeleton, target: Skeleton, source_features: Features | None =
     for (s0, t0), (s1, t1) in zip(anchors_, anchors_[1:]):
         src_seg = [b for b in source.blocks[s0 + 1 : s1] if b.index not in skip_s]
         tgt_seg = [b for b in target.blocks[t0 + 1 : t1] if b.index not in skip_t]
-        for s, t in _dp(src_seg, tgt_seg, scorer.block_score, group=scorer.groups):
+        for s, t in _dp_pinned(src_seg, tgt_seg, scorer):
             pairs.append(BlockPair(s, t, score=scorer.block_score(s, t) if s and t else 0.0))
         if s1 < len(source.blocks):
             head_s, head_t = source.blocks[s1], target.blocks[t1]
@@ -129,7 +129,7 @@ def align(source: Skeleton, target: Skeleton, source_features: Features | None =
         pairs.append(BlockPair(head_s, head_t, moved=True, score=scorer.section_score(head_s, head_t)))
         src_body = [source.blocks[i] for i in _section_range(source, head_s)[1:]]
         tgt_body = [target.blocks[i] for i in _section_range(target, head_t)[1:]]
-        for s, t in _dp(src_body, tgt_body, scorer.block_score, group=scorer.groups):
+        for s, t in _dp_pinned(src_body, tgt_body, scorer):
             pairs.append(BlockPair(s, t, moved=True, score=scorer.block_score(s, t) if s and t else 0.0))
     if moved:
         pairs = _in_source_order(pairs)
@@ -147,8 +147,14 @@ def _diagonal(source: Skeleton, target: Skeleton, scorer: _Scorer) -> tuple[Bloc
     if len(a) != len(b) or any(x.kind != y.kind or x.depth != y.depth or x.level != y.level
                                for x, y in zip(a, b)):
         return None
+    src_key, tgt_key = scorer.src.key, scorer.tgt.key
+    src_count, tgt_count = scorer.src.key_count, scorer.tgt.key_count
     pairs = []
     for x, y in zip(a, b):
+        kx, ky = src_key[x.index], tgt_key[y.index]
+        if kx != ky and ((kx and src_count[kx] == 1 and tgt_count.get(kx) == 1)
+                         or (ky and tgt_count[ky] == 1 and src_count.get(ky) == 1)):
+            return None  # the same command, found once on each side, sits elsewhere
         if _is_section_heading(x) and y.info and not _heading_ids(x) & _heading_ids(y):
             return None  # an id names another section: the sections were reordered
         score = scorer.section_score(x, y) if _is_section_heading(x) else scorer.block_score(x, y)
@@ -310,7 +316,7 @@ def _refine_headings(
                 for (x0, y0), (x1, y1) in (((s0, t0), (a.index, b.index)), ((a.index, b.index), (s1, t1))):
                     seg_s = [blk for blk in source.blocks[x0 + 1 : x1] if blk.index not in skip_s]
                     seg_t = [blk for blk in target.blocks[y0 + 1 : y1] if blk.index not in skip_t]
-                    for x, y in _dp(seg_s, seg_t, scorer.block_score, group=scorer.groups):
+                    for x, y in _dp_pinned(seg_s, seg_t, scorer):
                         if x is not None and y is not None:
                             total += scorer.block_score(x, y) - THRESHOLD
                 return total
@@ -350,7 +356,27 @@ def _pair_moved(pairs: list[BlockPair], scorer: _Scorer) -> tuple[BlockPair, ...
         return tuple(pairs)
     used: set[int] = set()
     replace: dict[int, BlockPair] = {}
+    # The same command or code, found once on each side, is the same block wherever it is.
+    src_key, tgt_key = scorer.src.key, scorer.tgt.key
+    src_count, tgt_count = scorer.src.key_count, scorer.tgt.key_count
+    extra_by_key = {}
+    for j in extra:
+        k = tgt_key[pairs[j].target.index]  # type: ignore[union-attr]
+        if k and tgt_count[k] == 1 and src_count.get(k) == 1:
+            extra_by_key[k] = j
+    if extra_by_key:
+        for i in missing:
+            src = pairs[i].source
+            assert src is not None
+            j = extra_by_key.get(src_key[src.index], -1)
+            if j >= 0:
+                used.add(j)
+                tgt = pairs[j].target
+                assert tgt is not None
+                replace[i] = BlockPair(src, tgt, moved=True, score=scorer.block_score(src, tgt))
     for i in missing:
+        if i in replace:
+            continue
         src = pairs[i].source
         assert src is not None
         best, best_score = -1, MOVED_THRESHOLD
@@ -365,7 +391,32 @@ def _pair_moved(pairs: list[BlockPair], scorer: _Scorer) -> tuple[BlockPair, ...
         if best >= 0:
             used.add(best)
             replace[i] = BlockPair(src, pairs[best].target, moved=True, score=best_score)
+    if replace:
+        _pair_descriptions(pairs, missing, extra, used, replace, scorer)
     return tuple(replace.get(i, p) for i, p in enumerate(pairs) if i not in used)
+
+
+def _pair_descriptions(pairs: list[BlockPair], missing: list[int], extra: list[int], used: set[int],
+                       replace: dict[int, BlockPair], scorer: _Scorer) -> None:
+    """A moved command takes its description (the rest of its tldr example) along."""
+    src_desc = {scorer.src.unit[pairs[i].source.index]: i  # type: ignore[union-attr]
+                for i in missing if i not in replace}
+    tgt_desc = {scorer.tgt.unit[pairs[j].target.index]: j  # type: ignore[union-attr]
+                for j in extra if j not in used}
+    src_desc.pop(-1, None)
+    tgt_desc.pop(-1, None)
+    if not src_desc or not tgt_desc:
+        return
+    for pair in list(replace.values()):
+        assert pair.source is not None and pair.target is not None
+        i = src_desc.get(pair.source.index)
+        j = tgt_desc.get(pair.target.index)
+        if i is None or j is None or j in used:
+            continue
+        used.add(j)
+        s, t = pairs[i].source, pairs[j].target
+        assert s is not None and t is not None
+        replace[i] = BlockPair(s, t, moved=True, score=scorer.block_score(s, t))
 
 
 def _splits(pairs: Sequence[BlockPair], scorer: _Scorer) -> tuple[Split, ...]:
@@ -470,7 +521,12 @@ class _Scorer:
         total = 1.0 - abs((a.index + 0.5) / self.src_n - (b.index + 0.5) / self.tgt_n)
         total += 0.5 if a.depth == b.depth else 0.25
         total += 0.5 if self.src.strong[a.index] == self.tgt.strong[b.index] else 0.25
-        feat, one_sided = _evidence(self.src.block[a.index], self.tgt.block[b.index])
+        bag_a, bag_b = self.src.block[a.index], self.tgt.block[b.index]
+        feat, one_sided = _evidence(bag_a, bag_b)
+        if feat == 0.0 and _contradicts(bag_a, bag_b):
+            # Several links, names or words of code on each side and not one of them shared
+            # (two lists of other people's profile links): another block, whatever its place.
+            return 0.0
         # Without evidence both sides share, the pair is unknown (UNKNOWN): below a pair whose
         # evidence agrees, above one whose evidence disagrees.
         if one_sided and max(self.src.literal[a.index], self.tgt.literal[b.index]) >= 0.5:
@@ -538,6 +594,8 @@ class Features:
         self.literal = [_literal(b, bag) if bag.size <= LITERAL_MAX else 0.0
                         for b, bag in zip(blocks, self.block)]
         self.unit = _units(skeleton)
+        self.key = [_pin_key(b, self.aliases) for b in blocks]
+        self.key_count = Counter(k for k in self.key if k)
         self.group = [_KIND_GROUP.get(b.kind, b.kind) for b in blocks]
         length = skeleton.length
         self.share = [len(b.text) / length for b in blocks]
@@ -617,6 +675,18 @@ def _evidence(a: _Bag, b: _Bag) -> tuple[float | None, float]:
     return (matched / total if total else None), one_sided
 
 
+# Features of the kinds both blocks have, on each side, from which a complete disagreement
+# is proof that the blocks are not the same.
+CONTRADICTION_MIN = 3
+
+
+def _contradicts(a: _Bag, b: _Bag) -> bool:
+    ka, kb = a.kinds, b.kinds
+    na = sum(n for kind, n in ka.items() if kind in kb)
+    nb = sum(n for kind, n in kb.items() if kind in ka)
+    return na >= CONTRADICTION_MIN and nb >= CONTRADICTION_MIN and "u" in ka and "u" in kb
+
+
 def _similarity(a: _Bag, b: _Bag) -> float | None:
     """Weighted Jaccard of two multisets; None when both are empty (no evidence)."""
     if not a.size and not b.size:
@@ -678,6 +748,26 @@ def _command_words(code: str, aliases: dict[str, str]) -> list[str]:
     return words
 
 
+def _pin_key(block: Block, aliases: dict[str, str]) -> str:
+    """The command or code a block is made of, as ``code_key`` writes it with the source's
+    option aliases applied (``-s`` = ``{{[-s|--short]}}``); "" for a block of prose. Equal
+    keys are the same command: found once on each side, the two blocks are one."""
+    if block.kind == "code":
+        code = block.code[:2000]
+    elif (block.code_spans and block.kind != "heading"
+          and sum(len(c.code) for c in block.code_spans) * 5 >= len(block.text.strip()) * 4):
+        code = "\x1f".join(c.code for c in block.code_spans)
+    else:
+        return ""
+    words = code_key(code).split(" ")
+    if aliases:
+        words = [aliases.get(w, w) for w in words]
+    key = " ".join(words)
+    if not any(ch.isalnum() for ch in key):
+        return ""  # placeholders and punctuation only: names nothing
+    return _KIND_GROUP.get(block.kind, block.kind) + ":" + key
+
+
 def _literal(block: Block, bag: _Bag) -> float:
     """The share of a block's text made of names, numbers and code (what no translation
     changes)."""
@@ -708,6 +798,84 @@ def _units(skeleton: Skeleton) -> list[int]:
 @lru_cache(maxsize=65536)
 def _url_key(url: str) -> str:
     return canonical(url)
+
+
+def _dp_pinned(src: Sequence[Block], tgt: Sequence[Block], scorer: _Scorer,
+               ) -> list[tuple[Block | None, Block | None]]:
+    """``_dp`` of blocks, with the blocks made of the same command or code (one with that
+    key on each side) pinned first, in order, and the rest aligned between the pins: no
+    position, diagonal or near-identical command outweighs an exact match. A pinned command's
+    description (its tldr example unit) is pinned with it."""
+    pairs = _block_pins(src, tgt, scorer) if src and tgt else []
+    if not pairs:
+        return _dp(src, tgt, scorer.block_score, group=scorer.groups)
+    out: list[tuple[Block | None, Block | None]] = []
+    i0 = j0 = 0
+    for i, j in [*pairs, (len(src), len(tgt))]:
+        out.extend(_dp(src[i0:i], tgt[j0:j], scorer.block_score, group=scorer.groups))
+        if i < len(src):
+            out.append((src[i], tgt[j]))
+        i0, j0 = i + 1, j + 1
+    return out
+
+
+def _block_pins(src: Sequence[Block], tgt: Sequence[Block], scorer: _Scorer) -> list[tuple[int, int]]:
+    """Positions (in ``src``, ``tgt``) of the pinned pairs, increasing on both sides."""
+    src_key, tgt_key = scorer.src.key, scorer.tgt.key
+    by_s: dict[str, int] = {}
+    for i, b in enumerate(src):
+        k = src_key[b.index]
+        if k:
+            by_s[k] = -1 if k in by_s else i
+    if not by_s:
+        return []
+    by_t: dict[str, int] = {}
+    for j, b in enumerate(tgt):
+        k = tgt_key[b.index]
+        if k and k in by_s:
+            by_t[k] = -1 if k in by_t else j
+    found = sorted((by_s[k], j) for k, j in by_t.items() if j >= 0 and by_s[k] >= 0)
+    if not found:
+        return []
+    chain = _increasing_pairs(found)
+    # A command's description (the item before it, the same tldr example) goes with it.
+    src_unit, tgt_unit = scorer.src.unit, scorer.tgt.unit
+    out: list[tuple[int, int]] = []
+    for i, j in chain:
+        last_i, last_j = out[-1] if out else (-1, -1)
+        if (i - 1 > last_i and j - 1 > last_j
+                and src_unit[src[i - 1].index] == src[i].index
+                and tgt_unit[tgt[j - 1].index] == tgt[j].index):
+            out.append((i - 1, j - 1))
+        out.append((i, j))
+    return out
+
+
+def _increasing_pairs(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of (i, j) pairs, sorted by i, whose j increase too."""
+    if all(a[1] < b[1] for a, b in zip(pairs, pairs[1:])):
+        return pairs
+    tails: list[int] = []
+    before = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if pairs[tails[mid]][1] < j:
+                lo = mid + 1
+            else:
+                hi = mid
+        before[k] = tails[lo - 1] if lo else -1
+        if lo == len(tails):
+            tails.append(k)
+        else:
+            tails[lo] = k
+    run: list[tuple[int, int]] = []
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        run.append(pairs[k])
+        k = before[k]
+    return run[::-1]
 
 
 def _dp(
@@ -780,11 +948,43 @@ def align_links(source: Sequence[Link], target: Sequence[Link]) -> list[LinkPair
         else:
             unmatched_src.append(link)
     if unmatched_src and remaining and len(unmatched_src) == len(remaining):
-        pairs.extend(LinkPair(s, t) for s, t in zip(unmatched_src, remaining))
-        unmatched_src, remaining = [], []
+        # By order, unless the two share only their site (two different profiles on one
+        # host): then one is missing and the other added, not one changed.
+        left_s: list[Link] = []
+        left_t: list[Link] = []
+        for s, t in zip(unmatched_src, remaining):
+            if _other_page_same_host(s.url, t.url):
+                left_s.append(s)
+                left_t.append(t)
+            else:
+                pairs.append(LinkPair(s, t))
+        unmatched_src, remaining = left_s, left_t
     pairs.extend(LinkPair(s, None) for s in unmatched_src)
     pairs.extend(LinkPair(None, t) for t in remaining)
     order = {id(link): i for i, link in enumerate(source)}
     torder = {id(link): i for i, link in enumerate(target)}
     pairs.sort(key=lambda p: (order.get(id(p.source), 10**6), torder.get(id(p.target), 10**6)))
     return pairs
+
+
+_ABSOLUTE = re.compile(r"^[a-z][a-z0-9+.-]*://([^/?#]+)([^?#]*)", re.IGNORECASE)
+# Below this similarity of their paths, two URLs on one host are two pages, not one edited.
+SAME_PAGE_PATH = 60
+
+
+def _other_page_same_host(a: str, b: str) -> bool:
+    """Two absolute URLs on the same host whose paths have little in common."""
+    ma, mb = _ABSOLUTE.match(a.strip()), _ABSOLUTE.match(b.strip())
+    if not ma or not mb or ma.group(1).lower() != mb.group(1).lower():
+        return False
+    pa, pb = ma.group(2).strip("/"), mb.group(2).strip("/")
+    if not pa or not pb:
+        return False
+    # Compare the parts after the common prefix (/in/, /docs/): what names the page.
+    k = 0
+    while k < min(len(pa), len(pb)) and pa[k] == pb[k]:
+        k += 1
+    k = pa.rfind("/", 0, k) + 1
+    if not k:
+        return False  # another first segment (/en/ -> /ms/): maybe a localized page
+    return fuzz.ratio(pa[k:], pb[k:]) < SAME_PAGE_PATH

@@ -46,3 +46,12 @@ def test_configured_rewrite_makes_the_localized_url_the_same_destination() -> No
     assert len(run("[Post](https://x.io/articles/12-hello)", "[記事](https://x.io/ja/articles/13-hello)")) == 1
     assert len(run("[Post](https://x.io/articles/12-hello)", "[記事](https://x.io/de/articles/12-hallo)")) == 1
     assert len(run("[Help](https://example.com/help/a)", "[Hilfe](https://example.jp/hilfe/a)", "fr")) == 1
+
+
+def test_another_profile_on_the_same_site_is_not_a_changed_url() -> None:
+    # Two different people's profiles on one host: one link missing, one added, not one
+    # link pointed elsewhere (a locale's own credits).
+    found = run(LinkUrlChanged,
+                "Thanks to [Ann Lee](https://www.linkedin.com/in/annlee/).",
+                "Merci à [Marc Dubois](https://www.linkedin.com/in/marc-dubois-0422/).")
+    assert found == []
