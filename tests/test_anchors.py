@@ -66,3 +66,22 @@ def test_the_pre_pass_indexes_every_linked_page_and_nothing_else(tmp_path: Path)
     index = anchor_index(files, site.resolve)
     assert len(index) == 2 * 199  # p1..p199 are linked, p0 is not
     assert ("en", "p0") not in index and index[("ja", "p199")].has("section")
+
+
+def test_the_digest_is_the_same_in_every_process(tmp_path: Path) -> None:
+    """The result cache is keyed by it: a digest that followed the hash seed of the process
+    would make every warm run a cold one."""
+    import os
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.md"
+    page.write_text("# T\n\n## Alpha {#a}\n\n## Beta\n\n## Gamma\n\n<a id=\"x\"></a> <a name=\"y\"></a>\n", encoding="utf-8")
+    code = ("import sys; from l10ncheck.anchors import scan, digest; "
+            "print(digest({('en', 'p'): scan(open(sys.argv[1], encoding='utf-8').read(), 'p.md')}))")
+    out = set()
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        out.add(subprocess.run([sys.executable, "-c", code, str(page)], env=env, check=True,
+                               capture_output=True, text=True).stdout)
+    assert len(out) == 1

@@ -245,5 +245,8 @@ def digest(index: Mapping[tuple[str, str], PageAnchors]) -> str:
     """A short hash of everything in the index, for cache keys."""
     h = hashlib.sha256()
     for key in sorted(index):
-        h.update(repr((key, index[key])).encode("utf-8", "surrogatepass"))
+        page = index[key]
+        # Sets print in an order that changes with each process's hash seed: sort them, or
+        # a warm run would never find its cached results.
+        h.update(repr((key, page.path, page.headings, sorted(page.ids))).encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:32]
