@@ -29,3 +29,9 @@ def test_changed_number_with_a_unit_is_still_reported() -> None:
     found = run(CodeTokenChanged, "The radio uses 2.4GHz.", "La radio utilise 5GHz.")
     assert [(d.code, d.severity.value) for d in found] == [("C502", "warning")]
     assert '"5GHz" where the source has "2.4GHz"' in found[0].message
+
+
+def test_an_english_plural_of_a_token_is_the_token_in_languages_without_plurals() -> None:
+    source = "Download the MP3s of a playlist.\n"
+    assert run(CodeTokenChanged, source, {"ko": "재생 목록의 MP3를 다운로드합니다.\n"}) == []
+    assert [d.code for d in run(CodeTokenChanged, source, {"ko": "재생 목록의 MP4를 다운로드합니다.\n"})] == ["C502"]

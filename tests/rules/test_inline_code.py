@@ -63,3 +63,16 @@ def test_changed_row_is_reported_once() -> None:
     found = run(InlineCodeChanged, TABLE, TABLE.replace("`redisson`", "`redis-client`"))
     assert [d.message for d in found] == [
         'inline code "redis-client" differs from the source "redisson" (en:5)']
+
+
+def test_a_plain_word_put_in_the_translations_words_is_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "- Read from `stdin` and print:\n\n`cat -`\n"
+    found = run(InlineCodeChanged, source, {"es": "- Leer de la entrada estándar e imprimir:\n\n`cat -`\n"})
+    assert [d.severity for d in found] == [Severity.INFO]
+    # Written without backticks, or a word the commands use: a warning as before.
+    found = run(InlineCodeChanged, source, {"es": "- Leer de stdin e imprimir:\n\n`cat -`\n"})
+    assert [d.severity for d in found] == [Severity.WARNING]
+    found = run(InlineCodeChanged, "- Use `cat` here:\n\n`cat -`\n", {"es": "- Usar esto:\n\n`cat -`\n"})
+    assert [d.severity for d in found] == [Severity.WARNING]

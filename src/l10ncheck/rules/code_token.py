@@ -46,6 +46,11 @@ def _code_tokens(block: Block) -> tuple[tuple[str, int, int], ...]:
     return tuple(found)
 
 
+def _writes(want: Sequence[tuple[str, int, int]], stem: str) -> bool:
+    """Does the source block also write the singular form itself?"""
+    return any(token == stem for token, _, _ in want)
+
+
 class CodeTokenChanged(Rule):
     """A token that must stay verbatim (`BEP20`, `v2.1.0`, `SHA-256`, `IPv6`) is missing or
     changed in the translated block.
@@ -72,6 +77,12 @@ class CodeTokenChanged(Rule):
                 continue
             got = code_tokens(tgt)
             have = Counter(t for t, _, _ in got)
+            # "MP3s" in English is "MP3" in languages that do not mark the plural.
+            for token, _, _ in want:
+                stem = token[:-1]
+                if token.endswith("s") and have[stem] > have[token] and not _writes(want, stem):
+                    have[token] += 1
+                    have[stem] -= 1
             spare = Counter(have)
             for token, _, _ in want:
                 spare[token] -= 1

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz
@@ -8,6 +9,14 @@ from l10ncheck.codeshape import code_key, option_aliases, placeholder_names, sam
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
 from l10ncheck.skeleton import Block, CodeSpan, Skeleton
+
+_PLAIN_WORD = re.compile(r"[a-z]{2,15}")
+_WORD = re.compile(r"[A-Za-z0-9_]+")
+
+
+def _word_in(word: str, text: str) -> re.Match[str] | None:
+    return re.search(r"(?<![A-Za-z0-9_])" + re.escape(word) + r"(?![A-Za-z0-9_])", text)
+
 
 # Below this similarity a leftover translated span is not the source span changed.
 _SIMILAR = 50
@@ -19,6 +28,9 @@ class InlineCodeChanged(Rule):
     Why it matters: inline code is what readers type or click: commands, options, file
     names, setting names. It must stay verbatim; only placeholders such as `{{path}}` or
     `<name>` may be localized, and tldr's notation may differ (`{{[-l|--live]}}` = `-l`).
+    A missing span that is one plain lower-case word no command of the page uses (`stdin`,
+    `regex`) and that the translation does not write at all is info: translators put such
+    words in their own language.
 
     Example:
         en: Run `npm install --global l10ncheck`.
@@ -78,10 +90,12 @@ class InlineCodeChanged(Rule):
             anchor = block_anchor(ctx.source, src, f"/code:{code.code}")
             ref = f"({where(ctx.source, code.span)})"
             if j is None:
+                word = page.prose_word(code.code, tgt)
                 yield self.report(
                     ctx, counterpart(src, tgt, code.start),
-                    f"inline code {quote(code.code)} {ref} is missing",
-                    source=code.span, anchor=anchor,
+                    f"inline code {quote(code.code)} {ref} is missing"
+                    + (" (a plain word, perhaps translated in prose)" if word else ""),
+                    source=code.span, anchor=anchor, severity=Severity.INFO if word else None,
                 )
             else:
                 changed = t_spans[j]
@@ -101,6 +115,17 @@ class _Page:
         self.aliases: Mapping[str, str] = option_aliases(src_codes)
         self.source_names = placeholder_names(src_codes)
         self.target_names = placeholder_names(tgt_codes)
+        # Words the page's commands use (`ls` in `ls -la`): those are code in any language.
+        commands = [c for c in src_codes if " " in c.strip()]
+        commands += [b.code for b in source.blocks if b.kind == "code"]
+        self.command_words = frozenset(w for c in commands for w in _WORD.findall(c))
+
+    def prose_word(self, code: str, target: Block) -> bool:
+        """Is ``code`` a plain lower-case word (`stdin`, `regex`) that no command of the page
+        uses and that the translated block does not write either? Then the translator most
+        likely put it in words of their language ("entrada estándar"): not sure drift."""
+        return (_PLAIN_WORD.fullmatch(code) is not None and code not in self.command_words
+                and _word_in(code, target.text) is None)
 
 
 def _exact(s_keys: Sequence[str], t_keys: Sequence[str]) -> tuple[list[int], list[int]]:
