@@ -9,6 +9,10 @@ from typing import Any, Mapping
 
 import yaml  # type: ignore[import-untyped]
 
+# libyaml's safe loader when PyYAML was built with it (the same documents, parsed in C,
+# about 8 times faster: every page of a Hugo site has front matter), else the Python one.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -37,7 +41,7 @@ def parse_front_matter(raw: str | None, fmt: str | None, first_line: int) -> Fro
     key_line = re.compile(r"^([A-Za-z_][\w.-]*)\s*[:=]", re.M)
     lines = {m.group(1): first_line + raw.count("\n", 0, m.start()) for m in key_line.finditer(raw)}
     try:
-        data = tomllib.loads(raw) if fmt == "toml" else yaml.safe_load(raw)
+        data = tomllib.loads(raw) if fmt == "toml" else yaml.load(raw, Loader=_SAFE_LOADER)
     except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return FrontMatter({}, lines, first_line, f"front matter does not parse: {message}")
