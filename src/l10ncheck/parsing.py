@@ -183,12 +183,14 @@ class _Locator:
         if "\n" not in raw:  # most blocks: one line, found where the cursor stands
             content = raw.lstrip(" \t")
             wanted = content.rstrip() if heading else content.rstrip(" \t")
-            if wanted and self.cursor < len(self.lines):
-                current = self.lines[self.cursor]
+            index = self.cursor
+            while index < len(self.lines) and not self.lines[index].strip(" \t"):
+                index += 1  # blank lines hold nothing: the search below would pass them too
+            if wanted and index < len(self.lines):
+                current = self.lines[index]
                 at = current.find(wanted)
                 if at >= 0 and _PREFIX.match(current, 0, at):
-                    index = self.cursor
-                    self.cursor += 1
+                    self.cursor = index + 1
                     return _LineMap([0], [self._place(index, at + 1, len(raw) - len(content))])
         starts: list[int] = []
         places: list[tuple[int, int, int, int]] = []
