@@ -76,3 +76,11 @@ def test_a_plain_word_put_in_the_translations_words_is_only_info() -> None:
     assert [d.severity for d in found] == [Severity.WARNING]
     found = run(InlineCodeChanged, "- Use `cat` here:\n\n`cat -`\n", {"es": "- Usar esto:\n\n`cat -`\n"})
     assert [d.severity for d in found] == [Severity.WARNING]
+
+
+def test_several_plain_words_gone_from_one_block_are_dropped_content() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "- Some subcommands such as `disable` and `reboot` need root:\n\n`sudo systemctl`\n"
+    found = run(InlineCodeChanged, source, {"hi": "- कुछ उप-आदेशों को रूट चाहिए:\n\n`sudo systemctl`\n"})
+    assert [d.severity for d in found] == [Severity.WARNING, Severity.WARNING]

@@ -29,8 +29,8 @@ class InlineCodeChanged(Rule):
     names, setting names. It must stay verbatim; only placeholders such as `{{path}}` or
     `<name>` may be localized, and tldr's notation may differ (`{{[-l|--live]}}` = `-l`).
     A missing span that is one plain lower-case word no command of the page uses (`stdin`,
-    `regex`) and that the translation does not write at all is info: translators put such
-    words in their own language.
+    `regex`) and that the translation does not write at all is info when it is the only span
+    the block lost: translators put such words in their own language.
 
     Example:
         en: Run `npm install --global l10ncheck`.
@@ -85,12 +85,15 @@ class InlineCodeChanged(Rule):
                 source=code.span, anchor=block_anchor(ctx.source, src, f"/code:{code.code}"),
                 severity=Severity.INFO,
             )
-        for i, j in _pair_changed(src, tgt, left, spare):
+        pairs = _pair_changed(src, tgt, left, spare)
+        # Several spans gone from one block: content was dropped, not a word translated.
+        alone = sum(1 for _, j in pairs if j is None) == 1
+        for i, j in pairs:
             code = s_spans[i]
             anchor = block_anchor(ctx.source, src, f"/code:{code.code}")
             ref = f"({where(ctx.source, code.span)})"
             if j is None:
-                word = page.prose_word(code.code, tgt)
+                word = alone and page.prose_word(code.code, tgt)
                 yield self.report(
                     ctx, counterpart(src, tgt, code.start),
                     f"inline code {quote(code.code)} {ref} is missing"
