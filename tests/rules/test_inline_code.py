@@ -84,3 +84,11 @@ def test_several_plain_words_gone_from_one_block_are_dropped_content() -> None:
     source = "- Some subcommands such as `disable` and `reboot` need root:\n\n`sudo systemctl`\n"
     found = run(InlineCodeChanged, source, {"hi": "- कुछ उप-आदेशों को रूट चाहिए:\n\n`sudo systemctl`\n"})
     assert [d.severity for d in found] == [Severity.WARNING, Severity.WARNING]
+
+
+def test_a_placeholder_name_gone_with_other_spans_is_dropped_content() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "- Subcommands such as `status` and `reboot` need root:\n\n`systemctl status {{unit}}`\n"
+    found = run(InlineCodeChanged, source, {"hi": "- कुछ उप-आदेशों को रूट चाहिए:\n\n`systemctl status {{इकाई}}`\n"})
+    assert [d.severity for d in found] == [Severity.WARNING, Severity.WARNING]

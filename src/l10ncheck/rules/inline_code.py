@@ -70,24 +70,28 @@ class InlineCodeChanged(Rule):
         # A span naming a placeholder ("up to `num` levels" for `tree -L {{num}}`) is
         # localized like the placeholder: any placeholder name of the translation will do.
         named = [i for i in left if s_spans[i].code in page.source_names]
+        unnamed: list[int] = []  # naming a placeholder, and no placeholder name stands for it
         for i in named:
             left.remove(i)
             match = _nearest(i, len(s_spans), [
                 j for j in spare if t_spans[j].code in page.target_names], len(t_spans))
             if match is not None:
                 spare.remove(match)
-                continue
+            else:
+                unnamed.append(i)
+        pairs = _pair_changed(src, tgt, left, spare)
+        # Several spans gone from one block: content was dropped, not words translated, so
+        # none of them is excused below.
+        alone = len(unnamed) + sum(1 for _, j in pairs if j is None) == 1
+        for i in unnamed:
             code = s_spans[i]
             yield self.report(
                 ctx, counterpart(src, tgt, code.start),
                 f"inline code {quote(code.code)} ({where(ctx.source, code.span)}) is missing"
-                " (it names a placeholder, which may be translated in prose)",
+                + (" (it names a placeholder, which may be translated in prose)" if alone else ""),
                 source=code.span, anchor=block_anchor(ctx.source, src, f"/code:{code.code}"),
-                severity=Severity.INFO,
+                severity=Severity.INFO if alone else None,
             )
-        pairs = _pair_changed(src, tgt, left, spare)
-        # Several spans gone from one block: content was dropped, not a word translated.
-        alone = sum(1 for _, j in pairs if j is None) == 1
         for i, j in pairs:
             code = s_spans[i]
             anchor = block_anchor(ctx.source, src, f"/code:{code.code}")
