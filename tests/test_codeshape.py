@@ -26,3 +26,11 @@ def test_placeholder_names() -> None:
     names = placeholder_names(["tree -L {{num}}", "cfv {{path/to/directory}} {{a|b}}", "x {{[-l|--live]}}"])
     assert {"num", "path/to/directory", "directory", "a", "b"} <= names
     assert "-l" not in names and "--live" not in names
+
+
+def test_an_option_value_joined_by_equals_or_glued_to_a_short_option_is_the_same() -> None:
+    from l10ncheck.codeshape import same_code
+
+    assert same_code("kde-builder --resume-from={{dep}}", "kde-builder --resume-from {{abh}}")
+    assert same_code("systemd-analyze plot -T{{svg}}", "systemd-analyze plot -T {{svg}}")
+    assert not same_code("kde-builder --resume-from={{dep}}", "kde-builder --resume-after {{dep}}")

@@ -122,6 +122,12 @@ def _tokens(code: str, unwrap: bool) -> tuple[str, ...]:
     for token in code.split():
         if token.startswith("\x00") and token.endswith("\x00") and token.count("\x00") == 2:
             out.append("\x00" + marks[int(token[1:-1])])
+        elif token.startswith("--") and "=" in token:
+            # `--resume-from=x` is `--resume-from x` to every option parser of this notation.
+            option, _, value = token.partition("=")
+            out.extend(t for t in (option, value) if t)
+        elif len(token) > 2 and token[0] == "-" and token[1].isalpha() and token[2:] in (_HOLE, _LIST):
+            out.extend((token[:2], token[2:]))  # `-T{{svg}}` is `-T {{svg}}`
         else:
             out.append(token)
     return tuple(out)
