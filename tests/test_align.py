@@ -520,3 +520,25 @@ Apache 2.0.
     found = check(source, it, "it")
     assert not [f for f in found if f[0].startswith("L")]
     assert sorted(f[0] for f in found) == ["S104", "S105"]
+
+
+def test_a_command_that_only_lost_sudo_is_still_its_examples_partner() -> None:
+    # tldr's chown page in Persian: every command lacks `sudo` and two examples are missing.
+    source = ("# chown\n\n- Change the owner user:\n\n`sudo chown {{user}} {{path}}`\n\n"
+              "- Change the owner user and group:\n\n`sudo chown {{user}}:{{group}} {{path}}`\n\n"
+              "- Change both to the name `user`:\n\n`sudo chown {{user}}: {{path}}`\n\n"
+              "- Change the group:\n\n`chown :{{group}} {{path}}`\n\n"
+              "- Change recursively:\n\n`sudo chown {{[-R|--recursive]}} {{user}} {{path}}`\n")
+    target = ("# chown\n\n- تغییر مالک:\n\n`chown {{user}} {{path}}`\n\n"
+              "- تغییر کاربر و گروه مالک:\n\n`chown {{user}}:{{group}} {{path}}`\n\n"
+              "- تغییر بازگشتی مالک:\n\n`chown {{[-R|--recursive]}} {{user}} {{path}}`\n")
+    src = build_skeleton(source, "en", "en.md")
+    tgt = build_skeleton(target, "fa", "fa.md")
+    codes = {b.index: b.code_spans[0].code for b in src.blocks if b.kind == "paragraph" and b.code_spans}
+    tcodes = {b.index: b.code_spans[0].code for b in tgt.blocks if b.kind == "paragraph" and b.code_spans}
+    paired = {codes[p.source.index]: tcodes[p.target.index] for p in align(src, tgt).pairs
+              if p.source and p.target and p.source.index in codes and p.target.index in tcodes}
+    assert paired == {"sudo chown {{user}} {{path}}": "chown {{user}} {{path}}",
+                      "sudo chown {{user}}:{{group}} {{path}}": "chown {{user}}:{{group}} {{path}}",
+                      "sudo chown {{[-R|--recursive]}} {{user}} {{path}}":
+                          "chown {{[-R|--recursive]}} {{user}} {{path}}"}

@@ -748,6 +748,9 @@ def _command_words(code: str, aliases: dict[str, str]) -> list[str]:
     return words
 
 
+_PRIVILEGE = frozenset({"sudo", "doas", "pkexec", "run0"})
+
+
 def _pin_key(block: Block, aliases: dict[str, str]) -> str:
     """The command or code a block is made of, as ``code_key`` writes it with the source's
     option aliases applied (``-s`` = ``{{[-s|--short]}}``); "" for a block of prose. Equal
@@ -760,6 +763,8 @@ def _pin_key(block: Block, aliases: dict[str, str]) -> str:
     else:
         return ""
     words = code_key(code).split(" ")
+    while words and words[0] in _PRIVILEGE:
+        words = words[1:]  # `sudo chown …` and `chown …` are one example (the code rule tells)
     if aliases:
         words = [aliases.get(w, w) for w in words]
     key = " ".join(words)
