@@ -34,3 +34,10 @@ def test_an_option_value_joined_by_equals_or_glued_to_a_short_option_is_the_same
     assert same_code("kde-builder --resume-from={{dep}}", "kde-builder --resume-from {{abh}}")
     assert same_code("systemd-analyze plot -T{{svg}}", "systemd-analyze plot -T {{svg}}")
     assert not same_code("kde-builder --resume-from={{dep}}", "kde-builder --resume-after {{dep}}")
+
+
+def test_windows_switches_ignore_case() -> None:
+    from l10ncheck.codeshape import same_code
+
+    assert same_code("dir {{path\\to\\directory}} /a", "dir {{目錄/完整/路徑}} /A")
+    assert not same_code("dir {{path\\to\\directory}} /a", "dir {{path\\to\\directory}} /s")

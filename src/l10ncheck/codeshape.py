@@ -33,6 +33,8 @@ _NUMBER_PLACEHOLDER = re.compile(r"\{\{\s*([+-]?\d+(?:[.,]\d+)*)\s*\}\}")
 _LIST_HINT = re.compile(r"\.\.\.|…")
 _OPTION_TOKEN = re.compile(r"--?[^\W\d_-]")
 _NAME_SPLIT = re.compile(r"[|\s]+")
+# A Windows command switch (`/A`, `/s`, `/?`): one to three letters after a slash.
+_WINDOWS_SWITCH = re.compile(r"/[A-Za-z?]{1,3}")
 _LIST = "{…}"
 _HOLE = "{}"
 
@@ -128,6 +130,8 @@ def _tokens(code: str, unwrap: bool) -> tuple[str, ...]:
             out.extend(t for t in (option, value) if t)
         elif len(token) > 2 and token[0] == "-" and token[1].isalpha() and token[2:] in (_HOLE, _LIST):
             out.extend((token[:2], token[2:]))  # `-T{{svg}}` is `-T {{svg}}`
+        elif _WINDOWS_SWITCH.fullmatch(token):
+            out.append(token.lower())  # cmd.exe switches ignore case: `/A` is `/a`
         else:
             out.append(token)
     return tuple(out)
