@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Sequence, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -233,29 +233,7 @@ def _pins(src: list[Block], tgt: list[Block]) -> list[tuple[Block, Block]]:
 
 def _increasing(pins: list[tuple[Block, Block]]) -> list[tuple[Block, Block]]:
     """The longest run of pins in the same order on both sides (the rest moved)."""
-    if all(a[1].index < b[1].index for a, b in zip(pins, pins[1:])):
-        return pins
-    tails: list[int] = []  # pin positions ending the best run of each length
-    before = [-1] * len(pins)
-    for k, (_, t) in enumerate(pins):
-        lo, hi = 0, len(tails)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if pins[tails[mid]][1].index < t.index:
-                lo = mid + 1
-            else:
-                hi = mid
-        before[k] = tails[lo - 1] if lo else -1
-        if lo == len(tails):
-            tails.append(k)
-        else:
-            tails[lo] = k
-    run: list[tuple[Block, Block]] = []
-    k = tails[-1] if tails else -1
-    while k >= 0:
-        run.append(pins[k])
-        k = before[k]
-    return run[::-1]
+    return _longest_increasing(pins, lambda pin: pin[1].index)
 
 
 def _section_range(skeleton: Skeleton, head: Block) -> list[int]:
@@ -858,15 +836,25 @@ def _block_pins(src: Sequence[Block], tgt: Sequence[Block], scorer: _Scorer) -> 
 
 def _increasing_pairs(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest run of (i, j) pairs, sorted by i, whose j increase too."""
-    if all(a[1] < b[1] for a, b in zip(pairs, pairs[1:])):
-        return pairs
-    tails: list[int] = []
-    before = [-1] * len(pairs)
-    for k, (_, j) in enumerate(pairs):
+    return _longest_increasing(pairs, lambda pair: pair[1])
+
+
+P = TypeVar("P")
+
+
+def _longest_increasing(items: list[P], rank: Callable[[P], int]) -> list[P]:
+    """The longest subsequence of ``items`` whose ranks increase (patience sorting,
+    O(n log n)); ``items`` itself when they all do."""
+    ranks = [rank(item) for item in items]
+    if all(a < b for a, b in zip(ranks, ranks[1:])):
+        return items
+    tails: list[int] = []  # item positions ending the best run of each length
+    before = [-1] * len(items)
+    for k, r in enumerate(ranks):
         lo, hi = 0, len(tails)
         while lo < hi:
             mid = (lo + hi) // 2
-            if pairs[tails[mid]][1] < j:
+            if ranks[tails[mid]] < r:
                 lo = mid + 1
             else:
                 hi = mid
@@ -875,10 +863,10 @@ def _increasing_pairs(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
             tails.append(k)
         else:
             tails[lo] = k
-    run: list[tuple[int, int]] = []
+    run: list[P] = []
     k = tails[-1] if tails else -1
     while k >= 0:
-        run.append(pairs[k])
+        run.append(items[k])
         k = before[k]
     return run[::-1]
 
