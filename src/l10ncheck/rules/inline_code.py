@@ -9,13 +9,10 @@ from l10ncheck.codeshape import code_key, option_aliases, placeholder_names, sam
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
 from l10ncheck.skeleton import Block, CodeSpan, Skeleton
+from l10ncheck.terms import contains
 
 _PLAIN_WORD = re.compile(r"[a-z]{2,15}")
 _WORD = re.compile(r"[A-Za-z0-9_]+")
-
-
-def _word_in(word: str, text: str) -> re.Match[str] | None:
-    return re.search(r"(?<![A-Za-z0-9_])" + re.escape(word) + r"(?![A-Za-z0-9_])", text)
 
 
 # Below this similarity a leftover translated span is not the source span changed.
@@ -132,7 +129,7 @@ class _Page:
         uses and that the translated block does not write either? Then the translator most
         likely put it in words of their language ("entrada estándar"): not sure drift."""
         return (_PLAIN_WORD.fullmatch(code) is not None and code not in self.command_words
-                and _word_in(code, target.text) is None)
+                and not contains(code, target.text))
 
 
 def _exact(s_keys: Sequence[str], t_keys: Sequence[str]) -> tuple[list[int], list[int]]:
