@@ -232,10 +232,13 @@ def terms_for(terms: Sequence[Term], lang: str) -> tuple[Term, ...]:
     elsewhere the translator's own wording is right, so the term is dropped. Every other term
     (learned, TOML, do-not-translate) applies to every language.
     """
-    return tuple(
+    kept = tuple(
         t for t in terms
         if not (isinstance(t, GlossaryTerm) and t.translatable and not approved_forms(t.allowed, lang))
     )
+    # The very same tuple when nothing is dropped: what rules derive from a source block
+    # under these terms is then reused for every language.
+    return terms if len(kept) == len(terms) and isinstance(terms, tuple) else kept
 
 
 def forbidden_terms(entries: Iterable[GlossaryEntry]) -> tuple[ForbiddenTerm, ...]:

@@ -398,13 +398,15 @@ def script(text: str) -> str:
     """The script most letters of ``text`` are written in ("LATIN", "CYRILLIC", "HAN",
     "DEVANAGARI", …; "" without letters). Kana in Han text make it "KANA" (Japanese), whose
     translators write names otherwise than Chinese ones. Looks at the first 2,000 letters."""
-    letters = _LETTER.findall(text)
-    if not "".join(letters).isalpha():  # \w also holds numeric signs such as "½"
-        letters = [ch for ch in letters if ch.isalpha()]
+    # Count characters first (in C), then map each distinct letter to its script: the same
+    # counts, in order of first appearance, as walking the letters one by one. The letters
+    # are the characters for which isalpha() holds.
+    chars = Counter(text)
+    letters = {ch: n for ch, n in chars.items() if ch.isalpha()}
+    if sum(letters.values()) > _SAMPLE:  # a long text: only its first letters count
+        letters = Counter([ch for ch in _LETTER.findall(text) if ch.isalpha()][:_SAMPLE])
     counts: Counter[str] = Counter()
-    # Count characters first (in C), then map each distinct one to its script: the same
-    # counts, in order of first appearance, as walking the letters one by one.
-    for ch, n in Counter(letters[:_SAMPLE]).items():
+    for ch, n in letters.items():
         counts[_char_script(ch)] += n
     if not counts:
         return ""

@@ -11,7 +11,12 @@ from l10ncheck.skeleton import Block
 _BROKEN = re.compile(r"\*\*|__(?=\S)|(?<=\S)__|\]\(|\]\s+\(|\[[^\]\n]*\]\((?=\S)|(?<!\S)\*(?=\S)[^*\n]*$")
 
 
-def leftovers(block: Block) -> list[tuple[str, Span]]:
+def leftovers(block: Block) -> tuple[tuple[str, Span], ...]:
+    """Markdown syntax left as literal text in the block (remembered per block)."""
+    return block.derived("leftovers", _leftovers)
+
+
+def _leftovers(block: Block) -> tuple[tuple[str, Span], ...]:
     found: list[tuple[str, Span]] = []
     # Inside inline code, `**` or `](` is what the code says, not broken Markdown.
     code = {(c.start, c.end) for c in block.code_spans}
@@ -26,7 +31,7 @@ def leftovers(block: Block) -> list[tuple[str, Span]]:
             line = literal.span.line + head.count("\n")
             col = (len(head) - head.rfind("\n")) if "\n" in head else literal.span.column + m.start()
             found.append((token[:2], Span(line, col, line, col + len(m.group()))))
-    return found
+    return tuple(found)
 
 
 def _in_code(block: Block, literal: int, code: set[tuple[int, int]]) -> bool:

@@ -10,16 +10,22 @@ from l10ncheck.skeleton import Block
 from l10ncheck.textutil import NUMBER, normalize_digits, normalize_number
 
 
-def numbers(block: Block) -> list[tuple[str, int, int]]:
+def numbers(block: Block) -> tuple[tuple[str, int, int], ...]:
+    """Plain numbers of running text (remembered per block: a source block is compared with
+    every language)."""
+    return block.derived("numbers", _numbers)
+
+
+def _numbers(block: Block) -> tuple[tuple[str, int, int], ...]:
     """Plain numbers of running text, digits of any script, outside code and code tokens."""
     skip = [(c.start, c.end) for c in block.code_spans]
     skip += [(s, e) for _, s, e in code_tokens(block)]
     text = normalize_digits(block.text)
-    return [
+    return tuple(
         (normalize_number(m.group()), m.start(), m.end())
         for m in NUMBER.finditer(text)
         if not any(s <= m.start() < e for s, e in skip)
-    ]
+    )
 
 
 class NumberChanged(Rule):

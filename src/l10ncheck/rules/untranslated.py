@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from rapidfuzz import fuzz
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
 from l10ncheck.skeleton import Block
-from l10ncheck.terms import count_terms
+from l10ncheck.terms import Term, count_terms
 
 # A block needs this many words of prose (outside names, code and URLs) to judge.
 MIN_WORDS = 4
@@ -22,13 +22,29 @@ _SHORTCODES = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
 
 def prose_words(block: Block, ctx: TranslationContext, lang: str) -> list[str]:
     """Lower-case words of running text, without protected terms, code spans and links'
-    bare URLs: what a translator is expected to translate."""
+    bare URLs: what a translator is expected to translate.
+
+    A source block is compared with every language, usually under the very same terms: its
+    words are remembered with the terms they were cut by (the list is shared: read it only)."""
+    memo: list[object] = block.derived("prose_words", _empty_memo)
+    if memo and memo[0] is ctx.terms and memo[1] == lang:
+        return memo[2]  # type: ignore[return-value]
+    words = _prose_words(block, ctx.terms, lang)
+    memo[:] = [ctx.terms, lang, words]
+    return words
+
+
+def _empty_memo(block: Block) -> list[object]:
+    return []
+
+
+def _prose_words(block: Block, terms: Sequence[Term], lang: str) -> list[str]:
     text = block.text
     cut = [(c.start, c.end) for c in block.code_spans]
     cut += [(m.start(), m.end()) for m in _SHORTCODES.finditer(text)]
     cut += [(m.start(), m.end()) for m in _NON_SPACE.finditer(text) if _JOINED.search(m.group())]
     cut += [(l.start, l.end) for l in block.links if l.autolink]
-    for spans in count_terms(ctx.terms, text, lang).values():
+    for spans in count_terms(terms, text, lang).values():
         cut.extend(spans)
     for start, end in _merge(cut):
         text = text[:start] + " " + text[end:]
