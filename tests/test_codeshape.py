@@ -41,3 +41,25 @@ def test_windows_switches_ignore_case() -> None:
 
     assert same_code("dir {{path\\to\\directory}} /a", "dir {{目錄/完整/路徑}} /A")
     assert not same_code("dir {{path\\to\\directory}} /a", "dir {{path\\to\\directory}} /s")
+
+
+def test_a_placeholder_may_stand_for_the_literal_it_names() -> None:
+    assert same_code("xrandr --output {{DP1}} --auto", "xrandr --output DP1 --auto")
+    assert same_code("echo {{{1..3}}}", "echo {1..3}")
+    assert same_code("pv -EE {{/dev/sda}} > {{path/to/image.img}}", "pv -EE {{/dev/sda}} > image.img")
+    assert not same_code("xrandr --output {{DP1}} --auto", "xrandr --output HDMI2 --auto")
+    assert not same_code("tool {{path/to/image.img}}", "tool other.img")
+    assert not same_code("tool {{value}}", "tool --value")
+
+
+def test_an_argument_may_split_differently_between_placeholder_and_literal() -> None:
+    assert same_code("mosh --server={{path/to/mosh-server}} {{host}}",
+                     "mosh --server={{ruta/a/bin/}}mosh-server {{host}}")
+    assert same_code("ln -s /{{path/to/file}}", "ln -s {{/ruta/al/archivo}}")
+    assert same_code("mpicc {{path/to/file}}.c", "mpicc {{경로/대상/파일.c}}")
+    assert not same_code("tar xf {{path/to/file}}.tar.gz", "tar xf {{archivo.zip}}")
+
+
+def test_option_groups_sharing_an_alternative_are_the_same_option() -> None:
+    assert same_code("ip {{[n|neighbour]}} show", "ip {{[n|neighbor]}} show")
+    assert not same_code("ip {{[n|neighbour]}} show", "ip {{[r|route]}} show")

@@ -8,7 +8,12 @@ Shared by alignment (code as evidence that two blocks are the same) and the code
 - :func:`same_code` is the finer equivalence used once the keys differ: the same command
   written in another notation (``{{[-l|--live]}}`` = ``-l`` = ``--live``; ``{{4}}`` = ``4``;
   options in another order; a list placeholder ``{{a b ...}}`` = ``{{a}} {{b}}``).
-  Quotes, operators (``>`` vs ``>>``), options and literal arguments still count.
+  Quotes, operators (``>`` vs ``>>``), options and literal arguments still count. A
+  placeholder may also stand for the literal it names (``{{DP1}}`` = ``DP1``,
+  ``{{path/to/image.img}}`` = ``image.img``), an argument may be split differently between
+  placeholder and literal text (``{{dir/}}tool`` = ``{{path/to/tool}}``,
+  ``{{path/to/file}}.c`` = ``{{경로/파일.c}}``), and two option groups that share an
+  alternative are the same option (``{{[n|neighbour]}}`` = ``{{[n|neighbor]}}``).
 - :func:`option_aliases` collects a page's ``{{[short|long]}}`` alternatives, so that ``-S``
   written alone elsewhere on the page is known to be ``--sync``.
 - :func:`placeholder_names` lists the names a page's placeholders use (``num`` of ``{{num}}``).
@@ -103,7 +108,59 @@ def same_code(a: str, b: str, aliases: Mapping[str, str] | None = None) -> bool:
         if _LIST in x[0] or _LIST in y[0]:
             if _collapse(x) == _collapse(y):
                 return True
-    return False
+    return _same_words(a, b, local)
+
+
+_WHOLE_PLACEHOLDER = re.compile(r"\{\{(?!\[)(.+)\}\}")
+_ONE_PLACEHOLDER = re.compile(r"([^{}\s]*)\{\{(?!\[)[^{}]+\}\}([^{}\s]*)")
+_GROUP_WORD = re.compile(r"\{\{\[([^\]{}]*)\]\}\}")
+
+
+def _same_words(a: str, b: str, aliases: Mapping[str, str]) -> bool:
+    """Word by word, the same command once placeholders are read for what they name: a
+    placeholder against the literal it names or ends with, an argument whose placeholder
+    boundary moved, option groups sharing an alternative. Same number of words, same order."""
+    xs, ys = a.split(), b.split()
+    if len(xs) != len(ys) or "{{" not in a + b:
+        return False
+    return all(_same_word(x, y, aliases) for x, y in zip(xs, ys))
+
+
+def _same_word(x: str, y: str, aliases: Mapping[str, str]) -> bool:
+    if x == y or _tokens(x, True) == _tokens(y, True):
+        return True
+    if x.startswith("-") and "=" in x and y.startswith("-") and "=" in y:
+        (ox, _, vx), (oy, _, vy) = x.partition("="), y.partition("=")
+        return ox == oy and _same_word(vx, vy, aliases)  # `--server={{a/b}}` = `--server=a/b`
+    gx, gy = _GROUP_WORD.fullmatch(x), _GROUP_WORD.fullmatch(y)
+    if gx or gy:
+        ax = {aliases.get(o, o) for o in (gx.group(1).split("|") if gx else [x])}
+        ay = {aliases.get(o, o) for o in (gy.group(1).split("|") if gy else [y])}
+        raw_x = set(gx.group(1).split("|")) if gx else {x}
+        raw_y = set(gy.group(1).split("|")) if gy else {y}
+        return bool(ax & ay or raw_x & raw_y)
+    return _names(x, y) or _names(y, x)
+
+
+def _names(word: str, other: str) -> bool:
+    """Is ``word`` a whole placeholder (``{{…}}``) standing for ``other``: the literal it
+    holds or ends with (``{{DP1}}`` for ``DP1``, ``{{path/to/a.img}}`` for ``a.img``), or
+    the same argument with its literal part outside (``{{path/to/tool}}`` for ``{{dir/}}tool``)."""
+    m = _WHOLE_PLACEHOLDER.fullmatch(word)
+    if m is None or "{{" in m.group(1):
+        return False
+    inner = m.group(1).strip()
+    if "{{" not in other:
+        if other.startswith("-"):
+            return False  # an option is never a placeholder's value
+        return inner == other or inner.endswith(("/" + other, "\\" + other))
+    parts = _ONE_PLACEHOLDER.fullmatch(other)
+    if parts is None:
+        return False
+    prefix, suffix = parts.group(1), parts.group(2)
+    if not prefix and not suffix or prefix.startswith("-") or "=" in prefix:
+        return False
+    return inner.startswith(prefix) and inner.endswith(suffix)
 
 
 @lru_cache(maxsize=16384)

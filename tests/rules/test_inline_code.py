@@ -92,3 +92,47 @@ def test_a_placeholder_name_gone_with_other_spans_is_dropped_content() -> None:
     source = "- Subcommands such as `status` and `reboot` need root:\n\n`systemctl status {{unit}}`\n"
     found = run(InlineCodeChanged, source, {"hi": "- कुछ उप-आदेशों को रूट चाहिए:\n\n`systemctl status {{इकाई}}`\n"})
     assert [d.severity for d in found] == [Severity.WARNING, Severity.WARNING]
+
+
+def test_words_set_in_quotes_or_code_of_the_translations_language_are_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "- Show the last `count` lines and refresh every `seconds` seconds:\n\n`tail -n {{10}} -s {{5}}`\n"
+    found = run(InlineCodeChanged, source, {"ko": "- 마지막 '개수' 줄을 표시하고 '초'마다 새로 고침:\n\n`tail -n {{10}} -s {{5}}`\n"})
+    assert [d.severity for d in found] == [Severity.INFO, Severity.INFO]
+    source = "- Run `Control Panel` or `Task Manager`:\n\n`wine {{control|taskmgr}}`\n"
+    found = run(InlineCodeChanged, source, {"ko": "- `제어판` 또는 `작업 관리자` 실행:\n\n`wine {{control|taskmgr}}`\n"})
+    assert [d.severity for d in found] == [Severity.INFO, Severity.INFO]
+
+
+def test_lost_backticks_are_reported_as_lost_formatting() -> None:
+    found = run(InlineCodeChanged, "Reset `HEAD` to the last commit.", {"fr": "Réinitialise HEAD au dernier commit."})
+    assert [(d.severity.value, d.message) for d in found] == [
+        ("warning", 'inline code "HEAD" (en:1) lost its code formatting: the translation writes it as plain text')]
+
+
+def test_a_word_changed_into_another_word_or_spelling_is_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    found = run(InlineCodeChanged, "- Set the `mode` of the file:\n\n`install -m {{755}} {{a}}`\n",
+                {"nl": "- Stel de `modus` van het bestand in:\n\n`install -m {{755}} {{a}}`\n"})
+    assert [d.severity for d in found] == [Severity.INFO]
+    found = run(InlineCodeChanged, "Enable `nix-command` first.", {"zh": "首先启用 `nix command`。"})
+    assert [d.severity for d in found] == [Severity.INFO]
+    # An option's case is its meaning.
+    found = run(InlineCodeChanged, "Pass `-s` to it.", {"de": "Übergib `-S` daran."})
+    assert [d.severity for d in found] == [Severity.WARNING]
+
+
+def test_the_pages_own_command_left_implied_is_only_info() -> None:
+    from l10ncheck.api import check_documents
+    from l10ncheck.diagnostics import Severity
+
+    src = "- Scans need root when `nmap` is run:\n\n`sudo nmap {{host}}`\n"
+    tgt = "- Le scansioni richiedono i privilegi di root:\n\n`sudo nmap {{host}}`\n"
+    found = check_documents("common/nmap", "en", {"en": ("en.md", src), "it": ("it.md", tgt)},
+                            [InlineCodeChanged()])
+    assert [d.severity for d in found] == [Severity.INFO]
+    found = check_documents("common/other", "en", {"en": ("en.md", src), "it": ("it.md", tgt)},
+                            [InlineCodeChanged()])
+    assert [d.severity for d in found] == [Severity.WARNING]

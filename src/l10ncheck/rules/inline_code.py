@@ -27,7 +27,12 @@ class InlineCodeChanged(Rule):
     `<name>` may be localized, and tldr's notation may differ (`{{[-l|--live]}}` = `-l`).
     A missing span that is one plain lower-case word no command of the page uses (`stdin`,
     `regex`) and that the translation does not write at all is info when it is the only span
-    the block lost: translators put such words in their own language.
+    the block lost: translators put such words in their own language. So are several lost
+    words when the translation sets as many words of its own in code or quotes there ('초',
+    `제어판`); a span changed into another word (`mode` -> `modus`) or spelled otherwise
+    (`nix-command` -> `nix command`); and the page's own command left implied in a
+    description (`nmap` on the nmap page) when it is the only span lost. A span still
+    written in the translation, without its backticks, is reported as lost formatting.
 
     Example:
         en: Run `npm install --global l10ncheck`.
@@ -77,36 +82,58 @@ class InlineCodeChanged(Rule):
             else:
                 unnamed.append(i)
         pairs = _pair_changed(src, tgt, left, spare)
+        lost = unnamed + [i for i, j in pairs if j is None]
         # Several spans gone from one block: content was dropped, not words translated, so
-        # none of them is excused below.
-        alone = len(unnamed) + sum(1 for _, j in pairs if j is None) == 1
+        # none of them is excused below; unless every one is a word and the translation
+        # writes as many words of its own in code or quotes at that place ('초', `제어판`).
+        alone = len(lost) == 1
+        rendered = not alone and all(page.word_like(s_spans[i].code, tgt) for i in lost) and (
+            len(lost) <= len(spare) - sum(1 for _, j in pairs if j is not None) + _quoted(tgt))
         for i in unnamed:
             code = s_spans[i]
+            excused = alone or rendered
             yield self.report(
                 ctx, counterpart(src, tgt, code.start),
                 f"inline code {quote(code.code)} ({where(ctx.source, code.span)}) is missing"
-                + (" (it names a placeholder, which may be translated in prose)" if alone else ""),
+                + (" (it names a placeholder, which may be translated in prose)" if excused else ""),
                 source=code.span, anchor=block_anchor(ctx.source, src, f"/code:{code.code}"),
-                severity=Severity.INFO if alone else None,
+                severity=Severity.INFO if excused else None,
             )
         for i, j in pairs:
             code = s_spans[i]
             anchor = block_anchor(ctx.source, src, f"/code:{code.code}")
             ref = f"({where(ctx.source, code.span)})"
             if j is None:
-                word = alone and page.prose_word(code.code, tgt)
+                if _written_plain(code.code, tgt):
+                    yield self.report(
+                        ctx, counterpart(src, tgt, code.start),
+                        f"inline code {quote(code.code)} {ref} lost its code formatting: the"
+                        " translation writes it as plain text",
+                        source=code.span, anchor=anchor,
+                    )
+                    continue
+                why = ""
+                if rendered or alone and page.prose_word(code.code, tgt):
+                    why = " (a plain word, perhaps translated in prose)"
+                elif alone and page.names_the_page(code.code, ctx.article):
+                    why = " (the page's own command, perhaps left implied)"
                 yield self.report(
                     ctx, counterpart(src, tgt, code.start),
-                    f"inline code {quote(code.code)} {ref} is missing"
-                    + (" (a plain word, perhaps translated in prose)" if word else ""),
-                    source=code.span, anchor=anchor, severity=Severity.INFO if word else None,
+                    f"inline code {quote(code.code)} {ref} is missing" + why,
+                    source=code.span, anchor=anchor, severity=Severity.INFO if why else None,
                 )
             else:
                 changed = t_spans[j]
+                # A word put in the translation's words (`mode` -> `modus`), or the same
+                # name spelled otherwise (`nix-command`, `Flakes`): perhaps legitimate.
+                word = (page.word_like(code.code, tgt) and page.word_like(changed.code, src)
+                        or _spelling(code.code) == _spelling(changed.code) is not None)
                 yield self.report(
                     ctx, changed.span,
-                    f"inline code {quote(changed.code)} differs from the source {quote(code.code)} {ref}",
+                    f"inline code {quote(changed.code)} differs from the source {quote(code.code)} {ref}"
+                    + (" (a word, perhaps translated or spelled otherwise)" if word else ""),
                     source=code.span, suggestion=code.code, anchor=anchor,
+                    severity=Severity.INFO if word else None,
                 )
 
 
@@ -120,9 +147,27 @@ class _Page:
         self.source_names = placeholder_names(src_codes)
         self.target_names = placeholder_names(tgt_codes)
         # Words the page's commands use (`ls` in `ls -la`): those are code in any language.
-        commands = [c for c in src_codes if " " in c.strip()]
+        # A command is a span of several words that stands alone or holds more than words
+        # (`Control Panel` in a sentence is a name, not a command).
+        commands = [c.code for b in source.blocks for c in b.code_spans if " " in c.code.strip()
+                    and (c.code.strip() == b.text.strip() or not _WORDS_ONLY.fullmatch(c.code))]
         commands += [b.code for b in source.blocks if b.kind == "code"]
         self.command_words = frozenset(w for c in commands for w in _WORD.findall(c))
+
+    def word_like(self, code: str, target: Block) -> bool:
+        """Is ``code`` words of a language rather than code: up to four words of letters,
+        none upper-case (`HEAD`) or camel-case (`MetaMask`), none used by the page's
+        commands, and not written as such in ``target``?"""
+        words = code.split()
+        return (0 < len(words) <= 4 and all(_NATURAL_WORD.fullmatch(w) for w in words)
+                and not any(w in self.command_words for w in words)
+                and not contains(code, target.text))
+
+    def names_the_page(self, code: str, article: str) -> bool:
+        """Is ``code`` the command the page is about (`nmap` on nmap.md, `apt` on
+        add-apt-repository.md)? Descriptions often leave it implied."""
+        name = article.rsplit("/", 1)[-1].casefold()
+        return code.casefold() == name or (" " not in code and code.casefold() in name.split("-"))
 
     def prose_word(self, code: str, target: Block) -> bool:
         """Is ``code`` a plain lower-case word (`stdin`, `regex`) that no command of the page
@@ -130,6 +175,39 @@ class _Page:
         likely put it in words of their language ("entrada estándar"): not sure drift."""
         return (_PLAIN_WORD.fullmatch(code) is not None and code not in self.command_words
                 and not contains(code, target.text))
+
+
+_WORDS_ONLY = re.compile(r"[^\W\d_\s]+(?:\s+[^\W\d_\s]+)*\s*")
+_NATURAL_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]+")
+# Words set in quotes, as translators mark a name they put in their own language.
+_QUOTED = re.compile(r"(?<![^\W_])(?:'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"|‘[^’\n]{1,40}’|“[^”\n]{1,40}”"
+                     r"|«[^»\n]{1,40}»|„[^“”\n]{1,40}[“”]|「[^」\n]{1,40}」|『[^』\n]{1,40}』|《[^》\n]{1,40}》)")
+
+
+def _quoted(block: Block) -> int:
+    return len(_QUOTED.findall(_outside_code(block)))
+
+
+def _outside_code(block: Block) -> str:
+    text = block.text
+    for code in reversed(block.code_spans):
+        text = text[: code.start] + " " * (code.end - code.start) + text[code.end:]
+    return text
+
+
+def _written_plain(code: str, block: Block) -> bool:
+    """Does ``block`` write ``code`` outside its code spans (the backticks were lost)?"""
+    return len(code) >= 2 and code in block.text and contains(code, _outside_code(block))
+
+
+def _spelling(code: str) -> str | None:
+    """A name without case, separators or a plural ending (`nix-command` = `nix command`,
+    `Flakes` = `flake`); None for options and short codes, whose case and letters matter
+    (`-s` is not `-S`)."""
+    folded = re.sub(r"[-_\s]+", "", code.casefold())
+    if code.startswith(("-", "/")) or len(folded) < 4 or not folded.isalpha():
+        return None
+    return folded[:-1] if folded.endswith("s") else folded
 
 
 def _exact(s_keys: Sequence[str], t_keys: Sequence[str]) -> tuple[list[int], list[int]]:
