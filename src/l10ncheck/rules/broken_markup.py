@@ -27,11 +27,17 @@ def _leftovers(block: Block) -> tuple[tuple[str, Span], ...]:
             token = m.group().strip()
             if not token:
                 continue
+            if "]" in token and not _URL_AFTER.match(literal.text, m.end()):
+                token = "]?"  # brackets then parentheses in prose ("[a] (all)"): a link only if one was lost
             head = literal.text[: m.start()]
             line = literal.span.line + head.count("\n")
             col = (len(head) - head.rfind("\n")) if "\n" in head else literal.span.column + m.start()
             found.append((token[:2], Span(line, col, line, col + len(m.group()))))
     return tuple(found)
+
+
+# What a link's destination looks like: a URL, a path or a fragment, up to the parenthesis.
+_URL_AFTER = re.compile(r"\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|www\.|[./#~]|[^\s()]*[/.][^\s()]*\))")
 
 
 def _in_code(block: Block, literal: int, code: set[tuple[int, int]]) -> bool:
@@ -47,7 +53,9 @@ class BrokenMarkup(Rule):
 
     Why it matters: a bold that does not close shows asterisks to the reader and loses the
     emphasis; a broken link shows its URL syntax and is not clickable. Only reported where
-    the aligned source block renders without such leftovers.
+    the aligned source block renders without such leftovers; brackets followed by a
+    parenthesis that holds no URL or path (`[a] (all)`, tldr's option mnemonics) only where
+    the translated block has lost a link.
 
     Example:
         en: `**Not all assets can be moved.**`
@@ -68,9 +76,11 @@ class BrokenMarkup(Rule):
             if not found:
                 continue
             src_tokens = {t for t, _ in leftovers(src)} if src is not None else set()
+            lost_link = src is not None and len(src.links) > len(tgt.links)
             for token, span in found:
-                if token in src_tokens:
+                if token in src_tokens or token == "]?" and not lost_link:
                     continue
+                token = "](" if token == "]?" else token
                 ref = f" (source: {where(ctx.source, src.span)})" if src is not None else ""
                 yield self.report(
                     ctx, span,
