@@ -47,3 +47,18 @@ def test_explicit_heading_ids_pair_sections_in_any_order_of_wording() -> None:
     source = "# Guide\n\n## Install {#install}\n\nRun it.\n\n## Use {#use}\n\nUse it.\n"
     translation = "# Guía\n\n## Instalar {#install}\n\nEjecútalo.\n\n## Uso {#use}\n\nÚsalo.\n"
     assert all_rules(source, translation) == []
+
+
+def test_a_custom_callout_type_is_an_alert_too() -> None:
+    source = "# Use\n\nSome text here.\n\n> [!NB] If you are instrumenting a library, use the API only.\n"
+    translation = ("# Uso\n\nAlgum texto aqui.\n\n{{% alert %}} Se estiver instrumentando uma biblioteca,"
+                   " use apenas a API. {{% /alert %}}\n")
+    assert all_rules(source, translation) == []
+
+
+def test_a_dropped_alert_is_named_an_alert() -> None:
+    from l10ncheck.rules.missing_block import MissingBlock
+
+    source = "Intro text here.\n\n> [!WARNING]\n> Keep your keys safe.\n\nOutro text here.\n"
+    found = run(MissingBlock, source, "Texto de introducción.\n\nGuarda tus claves.\n\nTexto final.\n")
+    assert [d.message for d in found] == ["alert (en:3) is missing"]

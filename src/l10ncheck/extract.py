@@ -88,7 +88,8 @@ def _shortcode_names(text: str) -> str | None:
     return " ".join(opening)
 
 
-_GITHUB_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.I)
+# GitHub's five alert types and the custom ones Obsidian, Docsy and others accept (`[!NB]`).
+_GITHUB_ALERT = re.compile(r"\[![A-Za-z][\w-]{0,30}\]")
 _ALERTS = {name: "alert" for name in markup.ALERTS}
 # An alert shortcode opened on the line of its first paragraph: `{{% alert %}} Text…`.
 _LEADING_ALERT = re.compile(r"\{\{[<%]\s*([\w-]+)[^{}]*?[%>]\}\}\s*(?=\S)")

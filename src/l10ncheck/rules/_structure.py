@@ -55,6 +55,20 @@ def section_gaps(ctx: TranslationContext, side: str) -> list[SectionGap]:
     return gaps
 
 
+def section_runs(gaps: list[SectionGap]) -> list[list[SectionGap]]:
+    """Gaps in runs of sections that follow each other with nothing paired between them and
+    would stand at one place: an old page that lacks its last nine sections lacks one
+    stretch of text, reported once."""
+    runs: list[list[SectionGap]] = []
+    for gap in gaps:
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.where == gap.where and gap.heading.index == max(last.members) + 1:
+            runs[-1].append(gap)
+        else:
+            runs.append([gap])
+    return runs
+
+
 def covered_by_section_gap(ctx: TranslationContext, side: str) -> set[int]:
     return {i for gap in section_gaps(ctx, side) for i in gap.members}
 
