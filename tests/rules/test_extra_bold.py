@@ -29,3 +29,15 @@ def test_bold_for_the_source_italics_in_a_script_without_italics_is_fine() -> No
 def test_a_chinese_heading_with_latin_names_may_bold_the_source_italic() -> None:
     source = "- _Agent Collector Config (Producer):_\n"
     assert run(ExtraBold, source, {"zh": "- **Agent Collector 配置（生产方）：**\n"}) == []
+
+
+def test_a_lead_in_label_set_in_bold_is_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "- Use appropriate deployment patterns: run the collector as a gateway.\n"
+    found = run(ExtraBold, source, {"zh": "- **采用合适的部署模式**：将收集器作为网关运行。\n",
+                                    "ro": "- **Modele adecvate:** rulați colectorul ca gateway.\n"})
+    assert [d.severity for d in found] == [Severity.INFO, Severity.INFO]
+    # Bold on other words than the label is a warning.
+    found = run(ExtraBold, source, {"ro": "- Modele adecvate: rulați **colectorul** ca gateway.\n"})
+    assert [d.severity for d in found] == [Severity.WARNING]
