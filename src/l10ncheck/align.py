@@ -636,21 +636,63 @@ def _evidence(a: _Bag, b: _Bag) -> tuple[float | None, float]:
         return None, one_sided
     matched = differ = 0
     bc = b.counts
+    names_a: list[tuple[str, int]] = []  # names only one side has: cognates, perhaps
     for key, n in a.counts.items():
-        if key[: key.find(":")] not in kb:
+        kind = key[: key.find(":")]
+        if kind not in kb:
             continue
         m = bc.get(key)
         if m:
             matched += n if n < m else m
-            one_sided += (n - m if n > m else m - n) * weight.get(key[: key.find(":")], 1.0)
+            one_sided += (n - m if n > m else m - n) * weight.get(kind, 1.0)
+        elif kind == "w":
+            names_a.append((key, n))
         else:
             differ += n
     ac = a.counts
+    names_b: list[tuple[str, int]] = []
     for key, n in bc.items():
         if key not in ac and key[: key.find(":")] in ka:
-            differ += n
+            if key.startswith("w:"):
+                names_b.append((key, n))
+            else:
+                differ += n
+    if names_a or names_b:
+        cognates = _cognates(names_a, names_b)
+        matched += cognates
+        differ += sum(n for _, n in names_a) + sum(n for _, n in names_b) - 2 * cognates
     total = matched + differ
     return (matched / total if total else None), one_sided
+
+
+# Names that share their first letters this long are one name spelled in two languages
+# ("Context" and "Contexto", "Specification" and "Especificación" do not; "Kubernetes" and
+# "Kubernetesu" do).
+COGNATE_PREFIX = 5
+
+
+def _cognates(names_a: list[tuple[str, int]], names_b: list[tuple[str, int]]) -> int:
+    """How many of the names only one side has pair with a name of the other side sharing
+    its first COGNATE_PREFIX letters (case aside): a name declined or spelled the
+    language's way, not another name."""
+    if not names_a or not names_b:
+        return 0
+    free: dict[str, int] = {}
+    for key, n in names_b:
+        if len(key) >= COGNATE_PREFIX + 2:
+            stem = key[2 : 2 + COGNATE_PREFIX].casefold()
+            free[stem] = free.get(stem, 0) + n
+    found = 0
+    for key, n in names_a:
+        if len(key) < COGNATE_PREFIX + 2:
+            continue
+        stem = key[2 : 2 + COGNATE_PREFIX].casefold()
+        m = free.get(stem, 0)
+        if m:
+            k = n if n < m else m
+            found += k
+            free[stem] = m - k
+    return found
 
 
 # Features of the kinds both blocks have, on each side, from which a complete disagreement

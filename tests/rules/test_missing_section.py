@@ -50,3 +50,11 @@ def test_translated_sections_are_fine() -> None:
 
 Обратитесь в поддержку Binance в приложении.
 """) == []
+
+
+def test_consecutive_missing_sections_are_one_finding() -> None:
+    source = "# T\n\nIntro 1.\n\n## A\n\nAlpha.\n\n## B\n\nBeta.\n\n### C\n\nGamma.\n\n## D\n\nDelta.\n"
+    found = run(MissingSection, source, "# T\n\nIntroducción 1.\n\n## D\n\nDelta.\n")
+    assert [d.message for d in found] == [
+        '3 sections from "A" (en:5) to "C" (en:13) are missing (6 blocks)']
+    assert where(found[0]) == (5, 1)

@@ -181,7 +181,10 @@ def describe_gap(ctx: TranslationContext, gap: Gap, side: str) -> str:
     if block.kind == "item":
         size = skeleton.lists[block.list_id].size
         what = f"list ({size} item{'s' if size != 1 else ''}) starting with"
-    text = f"{what} {_quote(block.text or block.code)}"
+    if block.kind == "shortcode":
+        text = "alert" if block.info == "alert" else f"shortcode {_quote(block.info)}"
+    else:
+        text = f"{what} {_quote(block.text or block.code)}"
     more = gap.more
     if more:
         text += f" and {more} more block{'s' if more != 1 else ''}"
