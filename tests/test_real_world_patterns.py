@@ -62,3 +62,19 @@ def test_a_dropped_alert_is_named_an_alert() -> None:
     source = "Intro text here.\n\n> [!WARNING]\n> Keep your keys safe.\n\nOutro text here.\n"
     found = run(MissingBlock, source, "Texto de introducción.\n\nGuarda tus claves.\n\nTexto final.\n")
     assert [d.message for d in found] == ["alert (en:3) is missing"]
+
+
+def test_a_comment_shortcode_holds_no_content() -> None:
+    source = ("Intro text here.\n\n{{< comment >}} Note that we use the alert shortcode\nbecause of"
+              " tab panes.\n\n<!-- markdownlint-disable -->\n\n{{< /comment >}}\n\nOutro text here.\n")
+    assert all_rules(source, "Texte d'introduction.\n\nTexte final.\n") == []
+
+
+def test_blanking_a_comment_shortcode_keeps_every_position() -> None:
+    from l10ncheck.extract import blank_comment_shortcodes
+
+    text = "a\n{{< comment >}} x\ny {{< /comment >}} after\n```\n{{< comment >}}\n```\n"
+    blanked = blank_comment_shortcodes(text)
+    assert len(blanked) == len(text) and blanked.count("\n") == text.count("\n")
+    assert blanked.split("\n")[2].endswith(" after") and "{{< comment >}}\n```" in blanked
+    assert blank_comment_shortcodes("{{< comment >}} never closed\n") == "{{< comment >}} never closed\n"

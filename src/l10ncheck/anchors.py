@@ -113,6 +113,17 @@ _EMPHASIS = re.compile(r"[*`~]+|(?<!\w)_+|_+(?!\w)")
 _NOT_PARAGRAPH = re.compile(r"[ ]{0,3}(?:[#>|<]|[-*+][ \t]|\d{1,9}[.)][ \t]|`{3,}|~{3,})|[ \t]*$|[ ]{4}")
 
 
+def heading_attributes(text: str) -> tuple[str, str]:
+    """A heading's text without its trailing attribute block, and the block's id ("" when
+    none): `Install {#setup}` -> ("Install", "setup"); `Lint {.notranslate lang=en}` ->
+    ("Lint", "")."""
+    found = _ATTRIBUTES.search(text)
+    if not found:
+        return text, ""
+    ident = _ID.search(found.group(1))
+    return text[: found.start()], ident.group(1) if ident else ""
+
+
 def fragment_links(data: bytes) -> set[str]:
     """Destinations with a path and a `#fragment` in a Markdown file's bytes."""
     return {url.decode("utf-8", "replace") for url in _FRAGMENT_LINK.findall(data)}
@@ -157,11 +168,7 @@ def scan(body: str, path: str = "") -> PageAnchors:
             if not above:
                 continue
             raw, at = " ".join(reversed(above)), line - len(above)
-        explicit = ""
-        found = _ATTRIBUTES.search(raw)
-        if found:
-            ident = _ID.search(found.group(1))
-            explicit, raw = ident.group(1) if ident else "", raw[: found.start()]
+        raw, explicit = heading_attributes(raw)
         plain = _plain(raw)
         headings.append(Heading(at, explicit, slug(plain), plain))
     ids: set[str] = set()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
+from l10ncheck.anchors import heading_attributes
 from l10ncheck.diagnostics import Span
 from l10ncheck.parsing import Node, parse
 from l10ncheck import markup
@@ -18,7 +20,51 @@ from l10ncheck.skeleton import (
 def build_skeleton(text: str, lang: str = "", path: str = "") -> Skeleton:
     """Parse ``text`` (normalized, see ``loading``) and return its skeleton."""
     lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if "comment" in text:
+        text = blank_comment_shortcodes(text)
     return skeleton_from_nodes(parse(text), lang, path, lines)
+
+
+_COMMENT_OPEN = re.compile(r"[ \t]*\{\{([<%])\s*comment\s*[%>]\}\}")
+_COMMENT_CLOSE = re.compile(r"\{\{[<%]\s*/comment\s*[%>]\}\}")
+_FENCE = re.compile(r"[ \t]*(```|~~~)")
+
+
+def blank_comment_shortcodes(text: str) -> str:
+    """Hugo's ``{{< comment >}} … {{< /comment >}}`` (a note to writers, never rendered)
+    turned into spaces, line breaks kept: what it holds is not content, and every other
+    character keeps its line and column. Not inside fenced code (a page documenting the
+    shortcode), and an opener never closed is left as it is."""
+    lines = text.split("\n")
+    closes = [j for j, line in enumerate(lines) if "/comment" in line and _COMMENT_CLOSE.search(line)]
+    if not closes:
+        return text
+    out: list[str] = []
+    fence = ""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = _FENCE.match(line)
+        if m and (not fence or m.group(1) == fence):
+            fence = "" if fence else m.group(1)
+        if fence or not _COMMENT_OPEN.match(line):
+            out.append(line)
+            i += 1
+            continue
+        at = bisect.bisect_left(closes, i)
+        end = closes[at] if at < len(closes) else None
+        if end is None:
+            out.append(line)
+            i += 1
+            continue
+        close = _COMMENT_CLOSE.search(lines[end])
+        assert close is not None
+        for j in range(i, end):
+            out.append(" " * len(lines[j]))
+        last = lines[end]
+        out.append(" " * close.end() + last[close.end():])
+        i = end + 1
+    return "\n".join(out)
 
 
 def skeleton_from_nodes(nodes: tuple[Node, ...], lang: str = "", path: str = "",
@@ -100,7 +146,7 @@ def _opens_alert(text: str) -> bool:
     return m is not None and m.group(1).lower() in markup.ALERTS
 
 
-_HEADING_ID = re.compile(r"\s*\{#([^}\s]+)[^}]*\}\s*$")
+
 
 
 def _text_block(kind: str) -> Callable[[_Builder, Node, _Context], None]:
@@ -126,11 +172,10 @@ def _text_block(kind: str) -> Callable[[_Builder, Node, _Context], None]:
             builder.add(kind="shortcode", info="alert", span=node.span, depth=ctx.depth,
                         quote=ctx.quote, text="")
         if kind == "heading":
-            # `## Title {#anchor}` (Hugo, Docusaurus, kramdown): the id is not heading text.
-            m = _HEADING_ID.search(str(fields["text"]))
-            if m:
-                info = m.group(1)
-                fields["text"] = str(fields["text"])[: m.start()]
+            # `## Title {#anchor}` (Hugo, Docusaurus, kramdown): the id, and any other
+            # attribute (`{.notranslate lang=en}`), is not heading text.
+            if str(fields["text"]).rstrip().endswith("}"):
+                fields["text"], info = heading_attributes(str(fields["text"]))
         index = builder.add(
             info=info, kind=block_kind, span=span, level=int(node.attrs.get("level", 0) or 0),
             depth=ctx.depth, quote=ctx.quote, list_id=ctx.list_id if block_kind == "item" else -1,

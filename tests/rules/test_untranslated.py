@@ -67,3 +67,17 @@ def test_a_title_that_is_the_pages_own_name_is_not_prose() -> None:
     docs = {"en": ("en.md", source), "ko": ("ko.md", target)}
     assert check_documents("common/gcloud-sql-backups-describe", "en", docs, [UntranslatedBlock()]) == []
     assert len(check_documents("common/other-page", "en", docs, [UntranslatedBlock()])) == 1
+
+
+def test_a_table_of_data_is_not_prose() -> None:
+    table = "| fruit | colour | count |\n| --- | --- | --- |\n| apple | red | 6 |\n| lemon | yellow | 3 |\n| grape | green | 9 |\n"
+    source = "# Data\n\n" + table
+    assert run(UntranslatedBlock, source, {"ja": "# データ\n\n" + table}) == []
+    prose = "| a | b |\n| --- | --- |\n| one | the value is sent to every exporter in turn |\n"
+    assert [d.code for d in run(UntranslatedBlock, "# Data\n\n" + prose, {"ja": "# データ\n\n" + prose})] == ["X601"]
+
+
+def test_a_heading_attribute_list_is_not_heading_text() -> None:
+    source = "# Checks\n\n## `TEXT linter` {.notranslate lang=en}\n\nIt runs on every pull request.\n"
+    found = run(UntranslatedBlock, source, {"es": "# Comprobaciones\n\n## `TEXT linter` {.notranslate lang=en}\n\nSe ejecuta en cada pull request.\n"})
+    assert found == []

@@ -13,6 +13,8 @@ from l10ncheck.terms import Term, count_terms
 # A block needs this many words of prose (outside names, code and URLs) to judge.
 MIN_WORDS = 4
 SIMILARITY = 92
+# A table cell is running text from this many words on.
+TABLE_CELL_WORDS = 3
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 # Command and file names ("reload-or-try-restart", "config_file.yaml") are not prose.
 _NON_SPACE = re.compile(r"\S+")
@@ -48,6 +50,10 @@ def _prose_words(block: Block, terms: Sequence[Term], lang: str) -> list[str]:
         cut.extend(spans)
     for start, end in _merge(cut):
         text = text[:start] + " " + text[end:]
+    if block.kind == "table":
+        # Cells of data (`apple | red | 6`, identifiers, one-word labels) read the same in
+        # every language: only cells of running text are prose.
+        text = "\n".join(cell for cell in text.split("\n") if len(_WORDS.findall(cell)) >= TABLE_CELL_WORDS)
     # Capitalized and camel-case words are names, not prose ("Trust Wallet", "MetaMask").
     return [w for w in _WORDS.findall(text) if w == w.lower()]
 
@@ -82,9 +88,10 @@ class UntranslatedBlock(Rule):
 
     Why it matters: readers who chose their language get a paragraph in another one, often a
     paragraph added to the source after the translation was made. Names, code and URLs do
-    not count as prose, and blocks of fewer than four words are not judged, nor a heading
-    that is the page's own name (a command's page titled with the command). When most of a
-    file is untranslated, one finding is given for the whole file.
+    not count as prose, nor table cells of fewer than three words (data), and blocks of
+    fewer than four words are not judged, nor a heading that is the page's own name (a
+    command's page titled with the command). When most of a file is untranslated, one
+    finding is given for the whole file.
 
     Example:
         en: `Not all assets can be moved freely between all chains.`
