@@ -55,3 +55,23 @@ def test_another_profile_on_the_same_site_is_not_a_changed_url() -> None:
                 "Thanks to [Ann Lee](https://www.linkedin.com/in/annlee/).",
                 "Merci à [Marc Dubois](https://www.linkedin.com/in/marc-dubois-0422/).")
     assert found == []
+
+
+def test_links_of_a_reordered_list_are_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = ("## Next steps\n\nFrom here, you can start learning how it is used:\n\n"
+              "- [Configuration](/docs/configuration): Learn how the config file works.\n"
+              "- [Deployment patterns](/docs/deploy/): Understand agents and gateways.\n"
+              "- [Install the Collector](/docs/install/): Explore installation options.\n"
+              "- [Component registry](/registry/): Browse available receivers.\n")
+    translation = ("## Próximos passos\n\nComo próximos passos, considere:\n\n"
+                   "- Explorar maneiras de [instalar o Collector](/docs/install/).\n"
+                   "- Aprender sobre os modos em [Deployment Methods](/docs/deploy/).\n"
+                   "- Conhecer a estrutura de [configuração](/docs/configuration) do Collector.\n"
+                   "- Explorar os componentes no [registro](/registry/).\n")
+    found = run(LinkUrlChanged, source, {"fr": translation})
+    assert found and all(d.severity is Severity.INFO for d in found)
+    # A link changed to a page the source does not link: a warning.
+    found = run(LinkUrlChanged, source, {"fr": translation.replace("/docs/configuration", "/docs/config")})
+    assert Severity.WARNING in [d.severity for d in found]

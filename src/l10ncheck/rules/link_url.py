@@ -6,6 +6,7 @@ from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
 from l10ncheck.rules._links import matched_links, same_destination
 from l10ncheck.urls import localized_resource, rewritten
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, where
+from l10ncheck.skeleton import Block, Skeleton
 
 
 def _page(url: str) -> str:
@@ -28,7 +29,8 @@ class LinkUrlChanged(Rule):
     character), never for a localized or otherwise different URL. Sites whose localized URLs
     follow another scheme (another domain, a translated path) declare it with
     `[[url-rewrite]]` in the configuration; a link that matches the rewrite of the source
-    link is the same destination.
+    link is the same destination. When each of the two URLs stands elsewhere on the other
+    page, the blocks were paired across a reordering (a list sorted otherwise): info.
 
     Example:
         en: `[withdrawing here](https://support.metamask.io/…/4416069050011)`
@@ -49,13 +51,26 @@ class LinkUrlChanged(Rule):
                                                   ctx.source_lang, ctx.lang):
                 continue  # the site's own rule for its localized URLs (url-rewrite)
             localized = localized_resource(s.url, t.url, ctx.lang)
+            # Each URL stands elsewhere on the other page: the blocks holding them were paired
+            # across a reordering (a list sorted otherwise), not a link changed.
+            swapped = not localized and _elsewhere(t.url, ctx.source, src, ctx) and _elsewhere(
+                s.url, ctx.target, None, ctx)
             end = t.span
             yield self.report(
                 ctx, Span(end.line, end.column, end.end_line, end.end_column),
                 f"link points to {t.url}, source link ({where(ctx.source, s.span)}) to {s.url}"
                 + (" (the same site in the translation's language: check it is the same topic)"
-                   if localized else ""),
-                source=s.span, suggestion=None if localized else s.url,
-                severity=Severity.INFO if localized else None,
+                   if localized else "")
+                + (" (both links are on both pages: the blocks may only be in another order)"
+                   if swapped else ""),
+                source=s.span, suggestion=None if localized or swapped else s.url,
+                severity=Severity.INFO if localized or swapped else None,
                 anchor=block_anchor(ctx.source, src, f"/link:{s.url}"),
             )
+
+
+def _elsewhere(url: str, skeleton: Skeleton, besides: Block | None, ctx: TranslationContext) -> bool:
+    """Does a block of ``skeleton`` (other than ``besides``) link to ``url``'s page?"""
+    page = _page(url)
+    return any(block is not besides and same_destination(page, _page(link.url), ctx.source_lang, ctx.lang)
+               for block in skeleton.blocks for link in block.links_only)
