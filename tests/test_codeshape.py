@@ -46,6 +46,7 @@ def test_windows_switches_ignore_case() -> None:
 def test_a_placeholder_may_stand_for_the_literal_it_names() -> None:
     assert same_code("xrandr --output {{DP1}} --auto", "xrandr --output DP1 --auto")
     assert same_code("echo {{{1..3}}}", "echo {1..3}")
+    assert same_code("echo {{{1..3}}} {{{a..c}}}{{{x,y}}}", "echo {1..3} {a..c}{x,y}")
     assert same_code("pv -EE {{/dev/sda}} > {{path/to/image.img}}", "pv -EE {{/dev/sda}} > image.img")
     assert not same_code("xrandr --output {{DP1}} --auto", "xrandr --output HDMI2 --auto")
     assert not same_code("tool {{path/to/image.img}}", "tool other.img")

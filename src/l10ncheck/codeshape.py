@@ -113,6 +113,7 @@ def same_code(a: str, b: str, aliases: Mapping[str, str] | None = None) -> bool:
 
 _WHOLE_PLACEHOLDER = re.compile(r"\{\{(?!\[)(.+)\}\}")
 _ONE_PLACEHOLDER = re.compile(r"([^{}\s]*)\{\{(?!\[)[^{}]+\}\}([^{}\s]*)")
+_UNWRAP = re.compile(r"\{\{(?!\[)(.+?)\}\}")
 _GROUP_WORD = re.compile(r"\{\{\[([^\]{}]*)\]\}\}")
 
 
@@ -132,6 +133,9 @@ def _same_word(x: str, y: str, aliases: Mapping[str, str]) -> bool:
     if x.startswith("-") and "=" in x and y.startswith("-") and "=" in y:
         (ox, _, vx), (oy, _, vy) = x.partition("="), y.partition("=")
         return ox == oy and _same_word(vx, vy, aliases)  # `--server={{a/b}}` = `--server=a/b`
+    if "{{" in x and "{{" not in y and _UNWRAP.sub(r"\1", x) == y or (
+            "{{" in y and "{{" not in x and _UNWRAP.sub(r"\1", y) == x):
+        return True  # `{{{a..c}}}{{{1..3}}}` holds exactly `{a..c}{1..3}`
     gx, gy = _GROUP_WORD.fullmatch(x), _GROUP_WORD.fullmatch(y)
     if gx or gy:
         ax = {aliases.get(o, o) for o in (gx.group(1).split("|") if gx else [x])}

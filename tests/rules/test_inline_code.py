@@ -136,3 +136,29 @@ def test_the_pages_own_command_left_implied_is_only_info() -> None:
     found = check_documents("common/other", "en", {"en": ("en.md", src), "it": ("it.md", tgt)},
                             [InlineCodeChanged()])
     assert [d.severity for d in found] == [Severity.WARNING]
+
+
+def test_a_word_inside_a_url_is_not_the_span_written_plain() -> None:
+    found = run(InlineCodeChanged, "Run `nmap` as root. More: <https://nmap.org/book>.",
+                {"it": "Eseguire come root. Altro: <https://nmap.org/book>."})
+    assert [d.message for d in found] == ['inline code "nmap" (en:1) is missing']
+
+
+def test_a_span_twice_in_the_source_is_missing_where_it_was_lost() -> None:
+    source = "> Search for extended `regex`es in files.\n> See also: `grep`, `regex`.\n"
+    found = run(InlineCodeChanged, source, {"bg": "> Търсене във файлове.\n> Виж също: `grep`, `regex`.\n"})
+    assert len(found) == 1 and where(found[0]) == (1, 3) and "(en:1)" in found[0].message
+
+
+def test_localized_words_of_quoted_sample_text_are_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "- Replace apple with APPLE:\n\n`{{command}} | sed 's/(apple)/\\U\\1/g'`\n"
+    found = run(InlineCodeChanged, source, {"pl": "- Zamień jabłko na JABŁKO:\n\n`{{komenda}} | sed 's/(jabłko)/\\U\\1/g'`\n"})
+    assert [d.severity for d in found] == [Severity.INFO]
+    # A changed flag or expression syntax is not sample text.
+    found = run(InlineCodeChanged, source, {"pl": "- Zamień:\n\n`{{komenda}} | sed 's/(jabłko)/\\U\\1/'`\n"})
+    assert [d.severity for d in found] == [Severity.WARNING]
+    found = run(InlineCodeChanged, "- Find text files:\n\n`find . -name '*.txt'`\n",
+                {"pl": "- Znajdź pliki:\n\n`find . -name '*.md'`\n"})
+    assert [d.severity for d in found] == [Severity.WARNING]

@@ -9,7 +9,7 @@ from l10ncheck.codeshape import code_key, option_aliases, placeholder_names, sam
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
 from l10ncheck.skeleton import Block, CodeSpan, Skeleton
-from l10ncheck.terms import contains
+from l10ncheck.terms import contains, prose
 
 _PLAIN_WORD = re.compile(r"[a-z]{2,15}")
 _WORD = re.compile(r"[A-Za-z0-9_]+")
@@ -31,7 +31,9 @@ class InlineCodeChanged(Rule):
     words when the translation sets as many words of its own in code or quotes there ('초',
     `제어판`); a span changed into another word (`mode` -> `modus`) or spelled otherwise
     (`nix-command` -> `nix command`); and the page's own command left implied in a
-    description (`nmap` on the nmap page) when it is the only span lost. A span still
+    description (`nmap` on the nmap page) when it is the only span lost; so is a command
+    whose only change is words of quoted sample text (`sed 's/apple/…/'` with the fruit
+    named in the translation's language). A span still
     written in the translation, without its backticks, is reported as lost formatting.
 
     Example:
@@ -51,7 +53,7 @@ class InlineCodeChanged(Rule):
                 continue
             s_keys = [code_key(c.code) for c in src.code_spans]
             t_keys = [code_key(c.code) for c in tgt.code_spans]
-            left, spare = _exact(s_keys, t_keys)
+            left, spare = _exact(s_keys, t_keys, _places(src), _places(tgt))
             if not left:
                 continue
             if page is None:
@@ -61,11 +63,11 @@ class InlineCodeChanged(Rule):
     def _leftovers(self, ctx: TranslationContext, page: _Page, src: Block, tgt: Block,
                    left: list[int], spare: list[int]) -> Iterator[Diagnostic]:
         s_spans, t_spans = src.code_spans, tgt.code_spans
+        s_at, t_at = _places(src), _places(tgt)
         # The same command in another notation ({{[-l|--live]}} = -l, {{4}} = 4).
         for i in list(left):
-            match = _nearest(i, len(s_spans), [
-                j for j in spare if same_code(s_spans[i].code, t_spans[j].code, page.aliases)],
-                len(t_spans))
+            match = _nearest(s_at[i], [
+                j for j in spare if same_code(s_spans[i].code, t_spans[j].code, page.aliases)], t_at)
             if match is not None:
                 left.remove(i)
                 spare.remove(match)
@@ -75,8 +77,7 @@ class InlineCodeChanged(Rule):
         unnamed: list[int] = []  # naming a placeholder, and no placeholder name stands for it
         for i in named:
             left.remove(i)
-            match = _nearest(i, len(s_spans), [
-                j for j in spare if t_spans[j].code in page.target_names], len(t_spans))
+            match = _nearest(s_at[i], [j for j in spare if t_spans[j].code in page.target_names], t_at)
             if match is not None:
                 spare.remove(match)
             else:
@@ -128,12 +129,15 @@ class InlineCodeChanged(Rule):
                 # name spelled otherwise (`nix-command`, `Flakes`): perhaps legitimate.
                 word = (page.word_like(code.code, tgt) and page.word_like(changed.code, src)
                         or _spelling(code.code) == _spelling(changed.code) is not None)
+                sample = not word and _sample_text(code.code) == _sample_text(changed.code) and (
+                    page.writes(_quoted_words(changed.code) - _quoted_words(code.code), tgt))
+                why = (" (a word, perhaps translated or spelled otherwise)" if word else
+                       " (only words of quoted sample text differ: perhaps localized)" if sample else "")
                 yield self.report(
                     ctx, changed.span,
                     f"inline code {quote(changed.code)} differs from the source {quote(code.code)} {ref}"
-                    + (" (a word, perhaps translated or spelled otherwise)" if word else ""),
-                    source=code.span, suggestion=code.code, anchor=anchor,
-                    severity=Severity.INFO if word else None,
+                    + why, source=code.span, suggestion=code.code, anchor=anchor,
+                    severity=Severity.INFO if why else None,
                 )
 
 
@@ -141,6 +145,7 @@ class _Page:
     """What the whole pages say about their code: option aliases, placeholder names."""
 
     def __init__(self, source: Skeleton, target: Skeleton) -> None:
+        self.target = target
         src_codes = [c.code for b in source.blocks for c in b.code_spans]
         tgt_codes = [c.code for b in target.blocks for c in b.code_spans]
         self.aliases: Mapping[str, str] = option_aliases(src_codes)
@@ -152,7 +157,8 @@ class _Page:
         commands = [c.code for b in source.blocks for c in b.code_spans if " " in c.code.strip()
                     and (c.code.strip() == b.text.strip() or not _WORDS_ONLY.fullmatch(c.code))]
         commands += [b.code for b in source.blocks if b.kind == "code"]
-        self.command_words = frozenset(w for c in commands for w in _WORD.findall(c))
+        # Placeholder names are what translators localize, not words of the command.
+        self.command_words = frozenset(w for c in commands for w in _WORD.findall(code_key(c)))
 
     def word_like(self, code: str, target: Block) -> bool:
         """Is ``code`` words of a language rather than code: up to four words of letters,
@@ -168,6 +174,13 @@ class _Page:
         add-apt-repository.md)? Descriptions often leave it implied."""
         name = article.rsplit("/", 1)[-1].casefold()
         return code.casefold() == name or (" " not in code and code.casefold() in name.split("-"))
+
+    def writes(self, words: set[str], besides: Block) -> bool:
+        """Does the translated page use each of ``words`` in another block too (sample text
+        localized consistently: `jabłko` in the description as in the command)?"""
+        elsewhere = {w.casefold() for b in self.target.blocks if b is not besides
+                     for w in _LETTERS.findall(b.text)}
+        return bool(words) and all(w.casefold() in elsewhere for w in words)
 
     def prose_word(self, code: str, target: Block) -> bool:
         """Is ``code`` a plain lower-case word (`stdin`, `regex`) that no command of the page
@@ -185,19 +198,30 @@ _QUOTED = re.compile(r"(?<![^\W_])(?:'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"|‘[^’\n
 
 
 def _quoted(block: Block) -> int:
-    return len(_QUOTED.findall(_outside_code(block)))
-
-
-def _outside_code(block: Block) -> str:
-    text = block.text
-    for code in reversed(block.code_spans):
-        text = text[: code.start] + " " * (code.end - code.start) + text[code.end:]
-    return text
+    return len(_QUOTED.findall(prose(block)))
 
 
 def _written_plain(code: str, block: Block) -> bool:
-    """Does ``block`` write ``code`` outside its code spans (the backticks were lost)?"""
-    return len(code) >= 2 and code in block.text and contains(code, _outside_code(block))
+    """Does ``block`` write ``code`` in its running text, outside code spans and URLs (the
+    backticks were lost)?"""
+    return len(code) >= 2 and code in block.text and contains(code, prose(block))
+
+
+_QUOTED_ARGUMENT = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _sample_text(code: str) -> str:
+    """The command with every word inside quotes reduced to one mark: `grep "error"` and
+    `grep "Fehler"` are the same command with its sample text localized. Without quotes,
+    the command itself."""
+    if "'" not in code and '"' not in code:
+        return code
+    return code_key(_QUOTED_ARGUMENT.sub(lambda m: _LETTERS.sub("w", m.group()), code))
+
+
+def _quoted_words(code: str) -> set[str]:
+    return {w for m in _QUOTED_ARGUMENT.finditer(code) for w in _LETTERS.findall(m.group())}
 
 
 def _spelling(code: str) -> str | None:
@@ -210,31 +234,46 @@ def _spelling(code: str) -> str | None:
     return folded[:-1] if folded.endswith("s") else folded
 
 
-def _exact(s_keys: Sequence[str], t_keys: Sequence[str]) -> tuple[list[int], list[int]]:
-    """Consume equal keys over the whole block first (a multiset, nearest position first):
+def _places(block: Block) -> list[float]:
+    """Where each code span stands in its block, from 0 (start) to 1 (end): a span twice in
+    the source and once in the translation is the one at the same place in the text."""
+    size = max(len(block.text), 1)
+    return [(c.start + c.end) / 2 / size for c in block.code_spans]
+
+
+def _exact(s_keys: Sequence[str], t_keys: Sequence[str], s_at: Sequence[float],
+           t_at: Sequence[float]) -> tuple[list[int], list[int]]:
+    """Consume equal keys over the whole block first (a multiset, nearest place first):
     the source spans left over and the translated spans left over, by index."""
     where_key: dict[str, list[int]] = {}
     for j, key in enumerate(t_keys):
         where_key.setdefault(key, []).append(j)
     left: list[int] = []
     used: set[int] = set()
+    # Keys that stand once on each side pair first; then the rest, nearest place first.
     for i, key in enumerate(s_keys):
         free = [j for j in where_key.get(key, ()) if j not in used]
         if not free:
             left.append(i)
             continue
-        nearest = _nearest(i, len(s_keys), free, len(t_keys))
+        nearest = _nearest(s_at[i], free, t_at) if len(free) > 1 else free[0]
         assert nearest is not None
+        if len(free) == 1 and s_keys.count(key) > 1:
+            # More source spans than translated ones want this span: the nearest claims it.
+            rivals = [k for k in range(len(s_keys)) if s_keys[k] == key and k not in left and k >= i]
+            best = min(rivals, key=lambda k: abs(s_at[k] - t_at[free[0]]))
+            if best != i:
+                left.append(i)
+                continue
         used.add(nearest)
     return left, [j for j in range(len(t_keys)) if j not in used]
 
 
-def _nearest(i: int, n: int, candidates: Sequence[int], m: int) -> int | None:
-    """The candidate index whose relative position is closest to ``i``'s."""
+def _nearest(at: float, candidates: Sequence[int], t_at: Sequence[float]) -> int | None:
+    """The candidate index whose place in its block is closest to ``at``."""
     if not candidates:
         return None
-    at = (i + 0.5) / n
-    return min(candidates, key=lambda j: abs((j + 0.5) / m - at))
+    return min(candidates, key=lambda j: abs(t_at[j] - at))
 
 
 def _pair_changed(src: Block, tgt: Block, left: list[int], spare: list[int]
