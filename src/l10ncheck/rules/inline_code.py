@@ -29,8 +29,8 @@ class InlineCodeChanged(Rule):
     `regex`) and that the translation does not write at all is info when it is the only span
     the block lost: translators put such words in their own language. So are several lost
     words when the translation sets as many words of its own in code or quotes there ('초',
-    `제어판`); a span changed into another word (`mode` -> `modus`) or spelled otherwise
-    (`nix-command` -> `nix command`); and the page's own command left implied in a
+    `제어판`); a span spelled otherwise (`nix-command` -> `nix command`, `Flakes` ->
+    `flake`); and the page's own command left implied in a
     description (`nmap` on the nmap page) when it is the only span lost; so is a command
     whose only change is words of quoted sample text (`sed 's/apple/…/'` with the fruit
     named in the translation's language). A span still
@@ -125,13 +125,13 @@ class InlineCodeChanged(Rule):
                 )
             else:
                 changed = t_spans[j]
-                # A word put in the translation's words (`mode` -> `modus`), or the same
-                # name spelled otherwise (`nix-command`, `Flakes`): perhaps legitimate.
-                word = (page.word_like(code.code, tgt) and page.word_like(changed.code, src)
-                        or _spelling(code.code) == _spelling(changed.code) is not None)
+                # The same name spelled otherwise (`nix-command`, `Flakes`): perhaps
+                # legitimate. (A word changed into another, `mode` -> `modus`, is not told
+                # apart from a mistyped identifier, `Service` -> `Servicex`: a warning.)
+                word = _spelling(code.code) == _spelling(changed.code) is not None
                 sample = not word and _sample_text(code.code) == _sample_text(changed.code) and (
                     page.writes(_quoted_words(changed.code) - _quoted_words(code.code), tgt))
-                why = (" (a word, perhaps translated or spelled otherwise)" if word else
+                why = (" (the same name spelled otherwise)" if word else
                        " (only words of quoted sample text differ: perhaps localized)" if sample else "")
                 yield self.report(
                     ctx, changed.span,
