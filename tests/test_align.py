@@ -542,3 +542,18 @@ def test_a_command_that_only_lost_sudo_is_still_its_examples_partner() -> None:
                       "sudo chown {{user}}:{{group}} {{path}}": "chown {{user}}:{{group}} {{path}}",
                       "sudo chown {{[-R|--recursive]}} {{user}} {{path}}":
                           "chown {{[-R|--recursive]}} {{user}} {{path}}"}
+
+
+def test_a_list_set_apart_from_a_sentence_that_enumerates_it_inline_is_a_split() -> None:
+    from harness import run
+
+    from l10ncheck.rules import ALL_RULES
+
+    source = ("## Approvers\n\nApprovers review pull requests. There are two kinds of approvers:\n\n"
+              "1. approvers for the English glossary and\n2. approvers for localization teams.\n\n"
+              "Approvers are expected to help.\n")
+    translation = ("## Aprobadores\n\nLos aprobadores revisan los PR. Hay dos tipos: (1) aprobadores del"
+                   " glosario en inglés y (2) aprobadores de los equipos de localización.\n\n"
+                   "Se espera que los aprobadores ayuden.\n")
+    found = [d for rule in ALL_RULES for d in run(rule, source, {"es": translation})]
+    assert found == []

@@ -415,17 +415,36 @@ def _splits(pairs: Sequence[BlockPair], scorer: _Scorer) -> tuple[Split, ...]:
         block = p.source if p.target is None else p.target
         assert block is not None
         own, other = (scorer.src, scorer.tgt) if side == "source" else (scorer.tgt, scorer.src)
-        if own.group[block.index] != "text":
+        command = own.group[block.index] == "code" and block.code.strip().count("\n") == 0
+        if own.group[block.index] != "text" and not command:
             continue
         skeleton = own.skeleton
         best: Split | None = None
-        for nb in (block.index - 1, block.index + 1):
+        halves = [block.index]
+        neighbours: tuple[int, ...] = (block.index - 1, block.index + 1)
+        if block.kind == "item":
+            # A list set apart from the sentence that, on the other side, enumerates its
+            # items inline ("(1) … (2) …"): the whole list is the other half.
+            items = skeleton.lists[block.list_id].items if 0 <= block.list_id < len(skeleton.lists) else ()
+            if items and all(i not in partner[side] for i in items):
+                halves = list(items)
+                neighbours = (items[0] - 1,)
+        for nb in neighbours:
             whole = partner[side].get(nb)
             if whole is None or own.group[nb] != "text" or other.group[whole.index] != "text":
                 continue
             if skeleton.section_of(nb) != skeleton.section_of(block.index):
                 continue
-            verdict = _completes(own, other, block.index, nb, whole.index)
+            verdict: bool | None
+            if len(halves) > 1 and _enumerates(whole.text, len(halves)) and not _enumerates(
+                    skeleton.blocks[nb].text, 1):
+                verdict = True  # "(1) … (2) …" inline where this side has a list
+            elif command:
+                # A one-line command set apart from the sentence that, on the other side,
+                # holds it inline (`run \`npm run\`` vs "run:" and a code block).
+                verdict = _holds_command(block, skeleton.blocks[nb], whole) or None
+            else:
+                verdict = _completes(own, other, halves, nb, whole.index)
             if verdict is not None and (best is None or (verdict and not best.sure)):
                 best = Split(side, block.index, nb, verdict)
         if best is not None:
@@ -433,12 +452,34 @@ def _splits(pairs: Sequence[BlockPair], scorer: _Scorer) -> tuple[Split, ...]:
     return tuple(found)
 
 
-def _completes(own: Features, other: Features, half: int, neighbour: int, whole: int) -> bool | None:
-    """True when block ``half`` holds what ``neighbour`` lacks of ``whole`` (its partner);
-    False when only their lengths add up; None when it is not the other half."""
+_ENUMERATION = re.compile(r"[(（]?(\d{1,2})[)）]")
+
+
+def _enumerates(text: str, n: int) -> bool:
+    """Does ``text`` number items inline, "(1) … (2) …" or "1) … 2) …", from 1 to ``n``?"""
+    found = {int(m.group(1)) for m in _ENUMERATION.finditer(text)}
+    return all(i in found for i in range(1, n + 1))
+
+
+def _holds_command(code: Block, neighbour: Block, whole: Block) -> bool:
+    """Is ``code``'s one line an inline code span of ``whole`` that ``neighbour`` lacks?"""
+    key = code_key(code.code.strip())
+    return (any(code_key(c.code) == key for c in whole.code_spans)
+            and not any(code_key(c.code) == key for c in neighbour.code_spans))
+
+
+def _completes(own: Features, other: Features, halves: list[int], neighbour: int, whole: int) -> bool | None:
+    """True when blocks ``halves`` hold what ``neighbour`` lacks of ``whole`` (its partner);
+    False when only their lengths add up; None when they are not the other half."""
     part = own.block[neighbour].counts
     lack = {k: n - part.get(k, 0) for k, n in other.block[whole].counts.items() if n > part.get(k, 0)}
-    mine = own.block[half]
+    if len(halves) == 1:
+        mine = own.block[halves[0]]
+    else:
+        merged: Counter[str] = Counter()
+        for h in halves:
+            merged.update(own.block[h].counts)
+        mine = _Bag(merged)
     covered = strong = 0
     for key, n in mine.counts.items():
         m = lack.get(key, 0)
@@ -451,7 +492,7 @@ def _completes(own: Features, other: Features, half: int, neighbour: int, whole:
     if mine.size and covered * 2 < mine.size:
         return None  # its own evidence is not the pair's
     share_whole = other.share[whole]
-    share_part, share_half = own.share[neighbour], own.share[half]
+    share_part, share_half = own.share[neighbour], sum(own.share[h] for h in halves)
     if not share_whole or share_part > 0.75 * share_whole:
         return None
     ratio = (share_part + share_half) / share_whole

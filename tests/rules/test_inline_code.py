@@ -162,3 +162,9 @@ def test_localized_words_of_quoted_sample_text_are_only_info() -> None:
     found = run(InlineCodeChanged, "- Find text files:\n\n`find . -name '*.txt'`\n",
                 {"pl": "- Znajdź pliki:\n\n`find . -name '*.md'`\n"})
     assert [d.severity for d in found] == [Severity.WARNING]
+
+
+def test_a_command_set_apart_in_a_code_block_is_not_lost() -> None:
+    source = "# Scripts\n\nTo list available NPM scripts, run `npm run`. Then pick one.\n\nMore text follows here.\n"
+    translation = "# 脚本\n\n要列出可用的 NPM 脚本，请运行：\n\n```sh\nnpm run\n```\n\n更多文字在这里。\n"
+    assert run(InlineCodeChanged, source, {"zh": translation}) == []

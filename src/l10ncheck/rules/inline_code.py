@@ -56,6 +56,12 @@ class InlineCodeChanged(Rule):
             left, spare = _exact(s_keys, t_keys, _places(src), _places(tgt))
             if not left:
                 continue
+            if ctx.alignment.splits:
+                # What the other half of a split block holds is not lost (a sentence set
+                # apart, a command moved into a code block of its own).
+                left, spare = _halves(ctx, src, tgt, s_keys, t_keys, left, spare)
+                if not left:
+                    continue
             if page is None:
                 page = _Page(ctx.source, ctx.target)
             yield from self._leftovers(ctx, page, src, tgt, left, spare)
@@ -232,6 +238,31 @@ def _spelling(code: str) -> str | None:
     if code.startswith(("-", "/")) or len(folded) < 4 or not folded.isalpha():
         return None
     return folded[:-1] if folded.endswith("s") else folded
+
+
+def _halves(ctx: TranslationContext, src: Block, tgt: Block, s_keys: list[str], t_keys: list[str],
+            left: list[int], spare: list[int]) -> tuple[list[int], list[int]]:
+    """Source spans found in the other half of a split translated block are not lost;
+    translated spans that a merged-in source half holds are not spare."""
+    t_more: list[str] = []
+    s_more: list[str] = []
+    for split in ctx.alignment.splits:
+        if split.side == "target" and split.neighbour == tgt.index:
+            half = ctx.target.blocks[split.block]
+            t_more += [code_key(c.code) for c in half.code_spans]
+            if half.kind == "code":
+                t_more.append(code_key(half.code.strip()))
+        elif split.side == "source" and split.neighbour == src.index:
+            s_more += [code_key(c.code) for c in ctx.source.blocks[split.block].code_spans]
+    for i in list(left):
+        if s_keys[i] in t_more:
+            t_more.remove(s_keys[i])
+            left.remove(i)
+    for j in list(spare):
+        if t_keys[j] in s_more:
+            s_more.remove(t_keys[j])
+            spare.remove(j)
+    return left, spare
 
 
 def _places(block: Block) -> list[float]:
