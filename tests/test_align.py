@@ -557,3 +557,12 @@ def test_a_list_set_apart_from_a_sentence_that_enumerates_it_inline_is_a_split()
                    "Se espera que los aprobadores ayuden.\n")
     found = [d for rule in ALL_RULES for d in run(rule, source, {"es": translation})]
     assert found == []
+
+
+def test_a_heading_pins_by_a_name_in_parentheses_or_without_its_number() -> None:
+    from l10ncheck.align import _heading_ids
+    from l10ncheck.extract import build_skeleton
+
+    source = build_skeleton("## 3. Maintainers\n").blocks[0]
+    translation = build_skeleton("## 3. मेन्टेनर्स (Maintainers)\n").blocks[0]
+    assert "maintainers" in _heading_ids(source) & _heading_ids(translation)

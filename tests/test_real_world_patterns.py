@@ -78,3 +78,10 @@ def test_blanking_a_comment_shortcode_keeps_every_position() -> None:
     assert len(blanked) == len(text) and blanked.count("\n") == text.count("\n")
     assert blanked.split("\n")[2].endswith(" after") and "{{< comment >}}\n```" in blanked
     assert blank_comment_shortcodes("{{< comment >}} never closed\n") == "{{< comment >}} never closed\n"
+
+
+def test_an_html_block_that_only_closes_tags_is_not_a_block() -> None:
+    source = "<div class=\"a\">\n\n- [Learn](docs/learn/)\n\n</div>\n\n{{% /blocks/cover %}}\n\nText after here.\n"
+    translation = ("<div class=\"a\">\n\n- [Apprendre](docs/learn/)\n\n</div>\n</div>\n{{% /blocks/cover %}}\n\n"
+                   "Texte après ici.\n")
+    assert all_rules(source, translation) == []

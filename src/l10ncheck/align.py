@@ -196,10 +196,23 @@ def _align_headings(
     return result, moved
 
 
+_NUMBERED = re.compile(r"\s*\d+(?:\.\d+)*[.)]?\s+(?=\S)")
+_PARENTHESIZED = re.compile(r"[(（]([^()（）]{3,60})[)）]")
+
+
 def _heading_ids(block: Block) -> set[str]:
+    """Ids a heading may be known by: its slugs, its explicit id, the slug without a
+    section number ("3. Maintainers"), and that of a name in parentheses, which translations
+    often add ("3. मेन्टेनर्स (Maintainers)")."""
     ids = slug_variants(block.text)
     if block.info:
         ids.add(block.info.lower())
+    numbered = _NUMBERED.match(block.text)
+    if numbered:
+        ids |= slug_variants(block.text[numbered.end():])
+    if "(" in block.text or "（" in block.text:
+        for m in _PARENTHESIZED.finditer(block.text):
+            ids |= slug_variants(m.group(1))
     return ids
 
 

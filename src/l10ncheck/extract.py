@@ -223,8 +223,13 @@ def _code(builder: _Builder, node: Node, ctx: _Context) -> None:
                 code=node.text, info=str(node.attrs.get("info", "") or ""))
 
 
+# An HTML block that only closes what earlier blocks opened (`</div>`, maybe followed by a
+# closing shortcode on the next line, which CommonMark keeps in the same HTML block).
+_ONLY_CLOSING = re.compile(r"(?:\s*</[A-Za-z][\w:-]*\s*>|\s*\{\{[<%]\s*/[\w./-]+\s*[%>]\}\})+\s*")
+
+
 def _html(builder: _Builder, node: Node, ctx: _Context) -> None:
-    if node.text.strip():
+    if node.text.strip() and not _ONLY_CLOSING.fullmatch(node.text):
         builder.add(kind="html", span=node.span, depth=ctx.depth, quote=ctx.quote, code=node.text)
 
 

@@ -168,3 +168,10 @@ def test_a_command_set_apart_in_a_code_block_is_not_lost() -> None:
     source = "# Scripts\n\nTo list available NPM scripts, run `npm run`. Then pick one.\n\nMore text follows here.\n"
     translation = "# 脚本\n\n要列出可用的 NPM 脚本，请运行：\n\n```sh\nnpm run\n```\n\n更多文字在这里。\n"
     assert run(InlineCodeChanged, source, {"zh": translation}) == []
+
+
+def test_a_language_placeholder_filled_with_the_translations_own_code_is_fine() -> None:
+    source = "Put it in `layouts/_shortcodes/xx`, where `xx` is your language code."
+    assert run(InlineCodeChanged, source, {"pt": "Coloque em `layouts/_shortcodes/pt`, onde `pt` é o código."}) == []
+    found = run(InlineCodeChanged, source, {"pt": "Coloque em `layouts/_shortcodes/es`, onde `es` é o código."})
+    assert len(found) == 2

@@ -73,7 +73,8 @@ class InlineCodeChanged(Rule):
         # The same command in another notation ({{[-l|--live]}} = -l, {{4}} = 4).
         for i in list(left):
             match = _nearest(s_at[i], [
-                j for j in spare if same_code(s_spans[i].code, t_spans[j].code, page.aliases)], t_at)
+                j for j in spare if same_code(s_spans[i].code, t_spans[j].code, page.aliases)
+                or _own_language(s_spans[i].code, t_spans[j].code, ctx.lang)], t_at)
             if match is not None:
                 left.remove(i)
                 spare.remove(match)
@@ -263,6 +264,19 @@ def _halves(ctx: TranslationContext, src: Block, tgt: Block, s_keys: list[str], 
             s_more.remove(t_keys[j])
             spare.remove(j)
     return left, spare
+
+
+# How docs name "your language code" in an example path or setting.
+_LANG_PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])(?:xx|XX|xx-XX|LANG_ID|LANG|lang|<lang>|\{lang\})(?![A-Za-z0-9])")
+
+
+def _own_language(code: str, changed: str, lang: str) -> bool:
+    """Is ``changed`` ``code`` with its language placeholder filled in with the translation's
+    own language code (`layouts/xx` -> `layouts/pt`)?"""
+    if not _LANG_PLACEHOLDER.search(code):
+        return False
+    forms = {lang, lang.lower(), lang.replace("-", "_"), lang.split("-")[0], lang.upper(), lang.split("-")[0].upper()}
+    return any(_LANG_PLACEHOLDER.sub(form, code) == changed for form in forms)
 
 
 def _places(block: Block) -> list[float]:
