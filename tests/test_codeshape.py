@@ -64,3 +64,13 @@ def test_an_argument_may_split_differently_between_placeholder_and_literal() -> 
 def test_option_groups_sharing_an_alternative_are_the_same_option() -> None:
     assert same_code("ip {{[n|neighbour]}} show", "ip {{[n|neighbor]}} show")
     assert not same_code("ip {{[n|neighbour]}} show", "ip {{[r|route]}} show")
+
+
+def test_a_translation_offering_the_source_word_among_alternatives_is_the_same() -> None:
+    assert same_code("protonvpn disconnect", "protonvpn {{d|disconnect}}")
+    assert not same_code("ufw {{enable|disable}}", "ufw enable")
+
+
+def test_joined_placeholders_are_one_argument() -> None:
+    assert same_code("role info {{role_name}}", "role info {{사용자명}}.{{역할_이름}}")
+    assert not same_code("role info {{role_name}}", "role info {{a}} {{b}}")

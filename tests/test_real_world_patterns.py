@@ -85,3 +85,22 @@ def test_an_html_block_that_only_closes_tags_is_not_a_block() -> None:
     translation = ("<div class=\"a\">\n\n- [Apprendre](docs/learn/)\n\n</div>\n</div>\n{{% /blocks/cover %}}\n\n"
                    "Texte après ici.\n")
     assert all_rules(source, translation) == []
+
+
+def test_a_title_on_the_alert_marker_line_is_the_alerts_title() -> None:
+    source = "Intro text here.\n\n> [!TIP] Tip: use sending queues\n>\n> Enable queues for any exporter.\n\nOutro text here.\n"
+    translation = ("Texte d'introduction.\n\n{{% alert title=\"Astuce : files d'attente\" %}}\nActivez les files"
+                   " pour tout exportateur.\n{{% /alert %}}\n\nTexte final.\n")
+    assert all_rules(source, translation) == []
+
+
+def test_shortcode_lines_indented_four_spaces_are_shortcodes() -> None:
+    source = "{{< tabpane >}}\n{{% tab Kubernetes %}}\n\nRun it here now.\n\n    {{% /tab %}} {{% tab Docker %}}\n\nRun it there now.\n\n{{% /tab %}}\n{{< /tabpane >}}\n"
+    translation = source.replace("    {{% /tab", "{{% /tab").replace("Run it here now.", "Ejecútalo aquí.").replace(
+        "Run it there now.", "Ejecútalo allí.")
+    assert all_rules(source, translation) == []
+
+
+def test_an_html_block_of_comments_and_processing_instructions_shows_nothing() -> None:
+    source = "Intro text here.\n\n<?code-excerpt \"a.java\"?>\n<!-- keep this -->\n\nOutro text here.\n"
+    assert all_rules(source, "Texte d'introduction.\n\nTexte final.\n") == []

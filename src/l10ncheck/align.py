@@ -24,7 +24,7 @@ from typing import Callable, Sequence, TypeVar
 from rapidfuzz import fuzz
 
 from l10ncheck.anchors import slug_variants
-from l10ncheck.codeshape import code_key
+from l10ncheck.codeshape import code_key, same_code
 from l10ncheck.skeleton import Block, Link, Skeleton
 from l10ncheck.textutil import anchors
 from l10ncheck.urls import canonical
@@ -879,6 +879,43 @@ def _url_key(url: str) -> str:
     return canonical(url)
 
 
+# Above this many candidate pairs, the second pinning pass is skipped (a page of hundreds of
+# code samples is paired by its exact pins alone).
+LOOSE_PIN_MAX = 400
+
+
+def _loose_pins(src: Sequence[Block], tgt: Sequence[Block], scorer: _Scorer,
+                exact: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Commands left unpinned that are the same command in another notation (``same_code``:
+    `{{c|connect}}` for `connect`, `{{[-a|--all]}}` for `-a`, with or without sudo), one
+    candidate on each side: pinned too. Old translations rarely keep any command byte for
+    byte, and without pins their examples pair by position."""
+    taken_s = {i for i, _ in exact}
+    taken_t = {j for _, j in exact}
+    src_key, tgt_key = scorer.src.key, scorer.tgt.key
+    loose_s = [i for i, b in enumerate(src) if i not in taken_s and src_key[b.index] and len(b.code_spans) == 1]
+    loose_t = [j for j, b in enumerate(tgt) if j not in taken_t and tgt_key[b.index] and len(b.code_spans) == 1]
+    if not loose_s or not loose_t or len(loose_s) * len(loose_t) > LOOSE_PIN_MAX:
+        return []
+    aliases = scorer.src.aliases
+    match: dict[int, list[int]] = {}
+    back: dict[int, list[int]] = {}
+    for i in loose_s:
+        a = _unprivileged(src[i].code_spans[0].code)
+        for j in loose_t:
+            if same_code(a, _unprivileged(tgt[j].code_spans[0].code), aliases):
+                match.setdefault(i, []).append(j)
+                back.setdefault(j, []).append(i)
+    return [(i, js[0]) for i, js in match.items() if len(js) == 1 and len(back[js[0]]) == 1]
+
+
+def _unprivileged(code: str) -> str:
+    words = code.split(" ")
+    while words and words[0] in _PRIVILEGE:
+        words = words[1:]
+    return " ".join(words)
+
+
 def _dp_pinned(src: Sequence[Block], tgt: Sequence[Block], scorer: _Scorer,
                ) -> list[tuple[Block | None, Block | None]]:
     """``_dp`` of blocks, with the blocks made of the same command or code (one with that
@@ -914,6 +951,7 @@ def _block_pins(src: Sequence[Block], tgt: Sequence[Block], scorer: _Scorer) -> 
         if k and k in by_s:
             by_t[k] = -1 if k in by_t else j
     found = sorted((by_s[k], j) for k, j in by_t.items() if j >= 0 and by_s[k] >= 0)
+    found = sorted(found + _loose_pins(src, tgt, scorer, found))
     if not found:
         return []
     chain = _increasing_pairs(found)

@@ -13,7 +13,9 @@ Shared by alignment (code as evidence that two blocks are the same) and the code
   ``{{path/to/image.img}}`` = ``image.img``), an argument may be split differently between
   placeholder and literal text (``{{dir/}}tool`` = ``{{path/to/tool}}``,
   ``{{path/to/file}}.c`` = ``{{경로/파일.c}}``), and two option groups that share an
-  alternative are the same option (``{{[n|neighbour]}}`` = ``{{[n|neighbor]}}``).
+  alternative are the same option (``{{[n|neighbour]}}`` = ``{{[n|neighbor]}}``). A
+  translation's ``{{c|connect}}`` covers the source's ``connect`` (not the other way round),
+  and placeholders joined by ``.``, ``/``, ``:`` or ``@`` are one argument.
 - :func:`option_aliases` collects a page's ``{{[short|long]}}`` alternatives, so that ``-S``
   written alone elsewhere on the page is known to be ``--sync``.
 - :func:`placeholder_names` lists the names a page's placeholders use (``num`` of ``{{num}}``).
@@ -113,6 +115,7 @@ def same_code(a: str, b: str, aliases: Mapping[str, str] | None = None) -> bool:
 
 _WHOLE_PLACEHOLDER = re.compile(r"\{\{(?!\[)(.+)\}\}")
 _ONE_PLACEHOLDER = re.compile(r"([^{}\s]*)\{\{(?!\[)[^{}]+\}\}([^{}\s]*)")
+_JOINED = re.compile(r"(?:\{\{(?!\[)[^{}]+\}\}[./:@])+\{\{(?!\[)[^{}]+\}\}")
 _UNWRAP = re.compile(r"\{\{(?!\[)(.+?)\}\}")
 _GROUP_WORD = re.compile(r"\{\{\[([^\]{}]*)\]\}\}")
 
@@ -136,6 +139,11 @@ def _same_word(x: str, y: str, aliases: Mapping[str, str]) -> bool:
     if "{{" in x and "{{" not in y and _UNWRAP.sub(r"\1", x) == y or (
             "{{" in y and "{{" not in x and _UNWRAP.sub(r"\1", y) == x):
         return True  # `{{{a..c}}}{{{1..3}}}` holds exactly `{a..c}{1..3}`
+    whole_x, whole_y = _WHOLE_PLACEHOLDER.fullmatch(x), _WHOLE_PLACEHOLDER.fullmatch(y)
+    if whole_y and "{{" not in x and not x.startswith("-") and x in whole_y.group(1).split("|"):
+        return True  # the translation offers the source's word among alternatives: `{{d|disconnect}}`
+    if whole_x and _JOINED.fullmatch(y) or whole_y and _JOINED.fullmatch(x):
+        return True  # `{{user}}.{{role}}` is one argument, as `{{role_name}}` is
     gx, gy = _GROUP_WORD.fullmatch(x), _GROUP_WORD.fullmatch(y)
     if gx or gy:
         ax = {aliases.get(o, o) for o in (gx.group(1).split("|") if gx else [x])}

@@ -83,6 +83,7 @@ class _Context:
     list_id: int = -1
     ordered: bool = False
     item_marker: Span | None = None  # set for the first paragraph of a list item
+    titles: bool = False  # the first of several blocks of a quote
 
 
 @dataclass
@@ -171,6 +172,10 @@ def _text_block(kind: str) -> Callable[[_Builder, Node, _Context], None]:
             # is a block of its own, as when it stands on its own line.
             builder.add(kind="shortcode", info="alert", span=node.span, depth=ctx.depth,
                         quote=ctx.quote, text="")
+            if ctx.titles and node.span.line == node.span.end_line and _GITHUB_ALERT.match(str(fields["text"])):
+                # `> [!TIP] Use queues`, its text in the next paragraph: the rest of the
+                # marker line is the alert's title (a shortcode's title= parameter elsewhere).
+                return
         if kind == "heading":
             # `## Title {#anchor}` (Hugo, Docusaurus, kramdown): the id, and any other
             # attribute (`{.notranslate lang=en}`), is not heading text.
@@ -212,13 +217,23 @@ def _list(builder: _Builder, node: Node, ctx: _Context) -> None:
 
 def _quote(builder: _Builder, node: Node, ctx: _Context) -> None:
     inner = _Context(ctx.depth, ctx.quote + 1, ctx.list_id, ctx.ordered)
-    for child in node.children:
-        builder.block(child, inner)
+    for i, child in enumerate(node.children):
+        # The quote's first paragraph, more after it: an alert marker line there titles it.
+        builder.block(child, replace(inner, titles=True) if i == 0 and len(node.children) > 1 else inner)
 
 
 def _code(builder: _Builder, node: Node, ctx: _Context) -> None:
     if not node.text.strip() and not node.attrs.get("fenced"):
         return  # an indented "code block" of whitespace shows nothing
+    if not node.attrs.get("fenced") and "{{" in node.text:
+        # Shortcode lines indented four spaces (`    {{% /tab %}}`): Hugo reads them before
+        # Markdown does, at any indentation; they are shortcodes, not code.
+        names = _shortcode_names(" ".join(node.text.split()))
+        if names == "":
+            return
+        if names is not None:
+            builder.add(kind="shortcode", info=names, span=node.span, depth=ctx.depth, quote=ctx.quote)
+            return
     builder.add(kind="code", span=node.span, depth=ctx.depth, quote=ctx.quote,
                 code=node.text, info=str(node.attrs.get("info", "") or ""))
 

@@ -7,6 +7,7 @@ language subdomain (`en.wikipedia.org` → `nl.wikipedia.org`). Those are not dr
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,9 +48,48 @@ def canonical(url: str, langs: frozenset[str] | None = None) -> str:
             host = "{lang}." + tail
     path, sep, query = rest.partition("?") if "?" in rest else (rest, "", "")
     path, hash_, fragment = path.partition("#")
+    if "#" in query:
+        query, hash_, fragment = query.partition("#")
+    if sep and not scheme:
+        sep = query = ""  # a page of this site is the same page whatever its query says
+    elif sep:
+        query = "&".join(p for p in query.split("&") if not p.startswith("utm_"))  # tracking
+        sep = "?" if query else ""
     segments = [s for s in path.split("/") if not is_lang(s)]
     path = "/".join(segments).rstrip("/")
     return scheme + host.lower() + path + sep + query + hash_ + fragment
+
+
+def page_url(article: str) -> str:
+    """The URL path a static site gives the page of an article: `docs/x` -> `/docs/x/`,
+    `docs/x/index` and `docs/x/_index` -> `/docs/x/`."""
+    path = "/" + article.strip("/")
+    for tail in ("/_index", "/index"):
+        if path.endswith(tail):
+            path = path[: -len(tail)]
+    return path.rstrip("/") + "/"
+
+
+def resolve(url: str, article: str) -> str:
+    """``url`` as a site-absolute path when it is relative to the page of ``article``:
+    `../y/` from `docs/x` -> `/docs/y/`; a link to a Markdown file (`../y.md`) is relative
+    to the file's folder instead. Absolute URLs, fragments and other schemes are as given."""
+    url = url.strip()
+    if not url or url.startswith(("/", "#", "?")) or _SCHEME.match(url):
+        return url
+    end = _PATH_END.search(url)
+    path, rest = (url[: end.start()], url[end.start():]) if end else (url, "")
+    base = page_url(article)
+    if path.endswith((".md", ".mdx", ".markdown")):
+        base = base.rstrip("/").rsplit("/", 1)[0] + "/"
+    resolved = posixpath.normpath(posixpath.join(base, path))
+    if path.endswith("/") and not resolved.endswith("/"):
+        resolved += "/"
+    return resolved + rest
+
+
+_SCHEME = re.compile(r"[a-z][a-z0-9+.\-]*:", re.I)
+_PATH_END = re.compile(r"[?#]")
 
 
 def same_destination(src_url: str, tgt_url: str, source_lang: str, lang: str) -> bool:

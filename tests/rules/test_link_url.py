@@ -75,3 +75,22 @@ def test_links_of_a_reordered_list_are_only_info() -> None:
     # A link changed to a page the source does not link: a warning.
     found = run(LinkUrlChanged, source, {"fr": translation.replace("/docs/configuration", "/docs/config")})
     assert Severity.WARNING in [d.severity for d in found]
+
+
+def test_a_relative_link_to_the_same_page_as_a_site_absolute_one_is_fine() -> None:
+    from l10ncheck.api import check_documents
+
+    src = "See the [operator](../platforms/operator/) for more.\n"
+    tgt = "Consulte el [operador](/docs/platforms/operator/) para más.\n"
+    docs = {"en": ("en.md", src), "es": ("es.md", tgt)}
+    assert check_documents("docs/what-is-otel", "en", docs, [LinkUrlChanged()]) == []
+    other = {"en": ("en.md", src), "es": ("es.md", tgt.replace("/docs/platforms/", "/docs/other/"))}
+    assert len(check_documents("docs/what-is-otel", "en", other, [LinkUrlChanged()])) == 1
+
+
+def test_a_query_string_does_not_change_a_page_of_the_site() -> None:
+    src = "Read the [metrics](/docs/specs/metrics/?link-check=no#usage) spec.\n"
+    assert run(LinkUrlChanged, src, {"zh": "阅读 [指标](/docs/specs/metrics/#usage) 规范。\n"}) == []
+    external = "Open [the form](https://github.com/o/r/issues/new?template=bug.yml).\n"
+    found = run(LinkUrlChanged, external, {"es": "Abra [el formulario](https://github.com/o/r/issues/new?title=x).\n"})
+    assert len(found) == 1

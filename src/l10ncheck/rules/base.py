@@ -208,9 +208,13 @@ def block_anchor(skeleton: Skeleton, block: Block, suffix: str = "") -> str:
     return f"s{section}/b{pos}{suffix}"
 
 
+# HTML comments and processing instructions (`<?code-excerpt …?>`): nothing a reader sees.
+_INVISIBLE = re.compile(r"(?:\s*<!--.*?-->|\s*<\?.*?\?>)+\s*", re.S)
+
+
 def _is_comment(block: Block) -> bool:
-    code = block.code.strip()
-    return block.kind == "html" and code.startswith("<!--") and code.endswith("-->")
+    """An HTML block of comments and processing instructions only."""
+    return block.kind == "html" and _INVISIBLE.fullmatch(block.code) is not None
 
 
 def insertion_point(ctx: TranslationContext, pair_index: int) -> Span:

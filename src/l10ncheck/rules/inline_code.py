@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
 from l10ncheck.codeshape import code_key, option_aliases, placeholder_names, same_code
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
+from l10ncheck.align import BlockPair
 from l10ncheck.skeleton import Block, CodeSpan, Skeleton
 from l10ncheck.terms import contains, prose
 
@@ -63,7 +64,7 @@ class InlineCodeChanged(Rule):
                 if not left:
                     continue
             if page is None:
-                page = _Page(ctx.source, ctx.target)
+                page = _Page(ctx.source, ctx.target, ctx.alignment.matched())
             yield from self._leftovers(ctx, page, src, tgt, left, spare)
 
     def _leftovers(self, ctx: TranslationContext, page: _Page, src: Block, tgt: Block,
@@ -74,7 +75,9 @@ class InlineCodeChanged(Rule):
         for i in list(left):
             match = _nearest(s_at[i], [
                 j for j in spare if same_code(s_spans[i].code, t_spans[j].code, page.aliases)
-                or _own_language(s_spans[i].code, t_spans[j].code, ctx.lang)], t_at)
+                or _own_language(s_spans[i].code, t_spans[j].code, ctx.lang)
+                or " " not in s_spans[i].code and page.renders(s_spans[i].code, t_spans[j].code)
+                and "{{" not in s_spans[i].code], t_at)
             if match is not None:
                 left.remove(i)
                 spare.remove(match)
@@ -94,12 +97,18 @@ class InlineCodeChanged(Rule):
         # Several spans gone from one block: content was dropped, not words translated, so
         # none of them is excused below; unless every one is a word and the translation
         # writes as many words of its own in code or quotes at that place ('초', `제어판`).
-        alone = len(lost) == 1
+        alone = len({s_spans[i].code for i in lost}) == 1
         rendered = not alone and all(page.word_like(s_spans[i].code, tgt) for i in lost) and (
             len(lost) <= len(spare) - sum(1 for _, j in pairs if j is not None) + _quoted(tgt))
+        # Nothing dropped from the block: its lost plain words were put in other words.
+        complete = not alone and page.complete(src, tgt)
+        reported: set[str] = set()
         for i in unnamed:
             code = s_spans[i]
-            excused = alone or rendered
+            if code.code in reported:
+                continue  # the same name twice in one block: one finding
+            reported.add(code.code)
+            excused = alone or rendered or complete
             yield self.report(
                 ctx, counterpart(src, tgt, code.start),
                 f"inline code {quote(code.code)} ({where(ctx.source, code.span)}) is missing"
@@ -112,6 +121,9 @@ class InlineCodeChanged(Rule):
             anchor = block_anchor(ctx.source, src, f"/code:{code.code}")
             ref = f"({where(ctx.source, code.span)})"
             if j is None:
+                if code.code in reported:
+                    continue
+                reported.add(code.code)
                 if _written_plain(code.code, tgt):
                     yield self.report(
                         ctx, counterpart(src, tgt, code.start),
@@ -121,7 +133,7 @@ class InlineCodeChanged(Rule):
                     )
                     continue
                 why = ""
-                if rendered or alone and page.prose_word(code.code, tgt):
+                if rendered or (alone or complete) and page.prose_word(code.code, tgt):
                     why = " (a plain word, perhaps translated in prose)"
                 elif alone and page.names_the_page(code.code, ctx.article):
                     why = " (the page's own command, perhaps left implied)"
@@ -135,10 +147,11 @@ class InlineCodeChanged(Rule):
                 # The same name spelled otherwise (`nix-command`, `Flakes`): perhaps
                 # legitimate. (A word changed into another, `mode` -> `modus`, is not told
                 # apart from a mistyped identifier, `Service` -> `Servicex`: a warning.)
-                word = _spelling(code.code) == _spelling(changed.code) is not None
+                word = (_spelling(code.code) == _spelling(changed.code) is not None
+                        or page.renders(code.code, changed.code))
                 sample = not word and _sample_text(code.code) == _sample_text(changed.code) and (
                     page.writes(_quoted_words(changed.code) - _quoted_words(code.code), tgt))
-                why = (" (the same name spelled otherwise)" if word else
+                why = (" (the same name spelled otherwise, or as the page's placeholders have it)" if word else
                        " (only words of quoted sample text differ: perhaps localized)" if sample else "")
                 yield self.report(
                     ctx, changed.span,
@@ -151,8 +164,26 @@ class InlineCodeChanged(Rule):
 class _Page:
     """What the whole pages say about their code: option aliases, placeholder names."""
 
-    def __init__(self, source: Skeleton, target: Skeleton) -> None:
+    def __init__(self, source: Skeleton, target: Skeleton, pairs: Iterable[BlockPair] = ()) -> None:
         self.target = target
+        ratios: list[float] = []
+        # Placeholder names as the translation renders them, read off the commands the two
+        # pages share ({{subscription_id}} -> {{id_sottoscrizione}}).
+        self.renamed: dict[str, set[str]] = {}
+        for pair in pairs:
+            a, b = pair.source, pair.target
+            assert a is not None and b is not None
+            if a.kind in ("paragraph", "item") and len(a.text) >= 20 and not a.code_spans:
+                ratios.append(len(b.text) / len(a.text))
+            if len(a.code_spans) == 1 and len(b.code_spans) == 1 and "{{" in a.code_spans[0].code:
+                x, y = a.code_spans[0].code, b.code_spans[0].code
+                if code_key(x) == code_key(y):
+                    for m, n in zip(_NAMES.findall(x), _NAMES.findall(y)):
+                        if m != n and not m.startswith("["):
+                            self.renamed.setdefault(m.strip(), set()).add(n.strip())
+        ratios.sort()
+        # How long a translated block of this page is against its source block, as a rule.
+        self.ratio = ratios[len(ratios) // 2] if len(ratios) >= 3 else 0.0
         src_codes = [c.code for b in source.blocks for c in b.code_spans]
         tgt_codes = [c.code for b in target.blocks for c in b.code_spans]
         self.aliases: Mapping[str, str] = option_aliases(src_codes)
@@ -189,6 +220,31 @@ class _Page:
                      for w in _LETTERS.findall(b.text)}
         return bool(words) and all(w.casefold() in elsewhere for w in words)
 
+    def complete(self, src: Block, tgt: Block) -> bool:
+        """Is ``tgt`` as long against ``src`` as this page's translated blocks are as a rule
+        (nothing dropped from it)?"""
+        return bool(self.ratio) and len(tgt.text) >= 0.8 * self.ratio * len(src.text)
+
+    def renders(self, code: str, changed: str) -> bool:
+        """Is ``changed`` ``code`` with placeholder names put as the page's commands put them
+        (`!!:s^string1^string2` -> `!!:s^문자열1^문자열2`), or a word of a placeholder name as
+        the translated name has it (`subscription` of {{subscription_id}} -> `sottoscrizione`
+        of {{id_sottoscrizione}})?"""
+        if not self.renamed:
+            return False
+        if code in self.renamed and changed in self.renamed[code]:
+            return True
+        for name, renderings in self.renamed.items():
+            if name in code:
+                for rendering in renderings:
+                    if code.replace(name, rendering) == changed:
+                        return True
+        words, other = set(_NAME_WORD.findall(code)), set(_NAME_WORD.findall(changed))
+        if len(words) != 1 or len(other) != 1:
+            return False
+        return any(words <= set(_NAME_WORD.findall(name)) and any(
+            other <= set(_NAME_WORD.findall(r)) for r in renderings) for name, renderings in self.renamed.items())
+
     def prose_word(self, code: str, target: Block) -> bool:
         """Is ``code`` a plain lower-case word (`stdin`, `regex`) that no command of the page
         uses and that the translated block does not write either? Then the translator most
@@ -197,6 +253,8 @@ class _Page:
                 and not contains(code, target.text))
 
 
+_NAMES = re.compile(r"\{\{(.*?)\}\}")
+_NAME_WORD = re.compile(r"[^\W\d_]+")
 _WORDS_ONLY = re.compile(r"[^\W\d_\s]+(?:\s+[^\W\d_\s]+)*\s*")
 _NATURAL_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]+")
 # Words set in quotes, as translators mark a name they put in their own language.
@@ -326,11 +384,15 @@ def _pair_changed(src: Block, tgt: Block, left: list[int], spare: list[int]
     """Pair leftover source spans with similar leftover translated spans, best first: same
     table row, then similarity, then position. Unpaired source spans get ``None``."""
     s_spans, t_spans = src.code_spans, tgt.code_spans
+    # A command block paired with a command block: whatever their similarity, the one is
+    # the other changed (an example rewritten), not one missing.
+    commands = (len(s_spans) == len(t_spans) == 1 and src.text.strip() == s_spans[0].code.strip()
+                and tgt.text.strip() == t_spans[0].code.strip())
     candidates: list[tuple[int, float, float, int, int]] = []
     for i in left:
         for j in spare:
             ratio = fuzz.ratio(s_spans[i].code, t_spans[j].code)
-            if ratio < _SIMILAR:
+            if ratio < _SIMILAR and not commands:
                 continue
             same_row = src.kind == "table" and _row(src, s_spans[i]) == _row(tgt, t_spans[j])
             distance = abs((i + 0.5) / len(s_spans) - (j + 0.5) / len(t_spans))

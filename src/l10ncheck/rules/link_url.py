@@ -4,7 +4,7 @@ from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
 from l10ncheck.rules._links import matched_links, same_destination
-from l10ncheck.urls import localized_resource, rewritten
+from l10ncheck.urls import localized_resource, resolve, rewritten
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, where
 from l10ncheck.skeleton import Block, Skeleton
 
@@ -29,8 +29,11 @@ class LinkUrlChanged(Rule):
     character), never for a localized or otherwise different URL. Sites whose localized URLs
     follow another scheme (another domain, a translated path) declare it with
     `[[url-rewrite]]` in the configuration; a link that matches the rewrite of the source
-    link is the same destination. When each of the two URLs stands elsewhere on the other
-    page, the blocks were paired across a reordering (a list sorted otherwise): info.
+    link is the same destination, and so is a relative link that resolves, from the page's
+    own URL, to the source's site-absolute one (`../y/` and `/docs/y/` on /docs/x/). A
+    query string does not change a page of the site (`?link-check=no`), nor `utm_`
+    tracking parameters an external one. When each of the two URLs stands elsewhere on the
+    other page, the blocks were paired across a reordering (a list sorted otherwise): info.
 
     Example:
         en: `[withdrawing here](https://support.metamask.io/…/4416069050011)`
@@ -47,6 +50,9 @@ class LinkUrlChanged(Rule):
         for src, s, t in matched_links(ctx):
             if same_destination(_page(s.url), _page(t.url), ctx.source_lang, ctx.lang):
                 continue  # anchors follow translated headings: the anchor rule's business
+            if same_destination(resolve(_page(s.url), ctx.article), resolve(_page(t.url), ctx.article),
+                                ctx.source_lang, ctx.lang):
+                continue  # `../x/` and `/docs/x/` from /docs/y/: one page, written two ways
             if ctx.site is not None and rewritten(ctx.site.rewrites, _page(s.url), _page(t.url),
                                                   ctx.source_lang, ctx.lang):
                 continue  # the site's own rule for its localized URLs (url-rewrite)

@@ -1,0 +1,11 @@
+"""Page URLs and relative links (l10ncheck.urls)."""
+
+from l10ncheck.urls import page_url, resolve
+
+
+def test_relative_links_resolve_against_the_page_url() -> None:
+    assert page_url("docs/x") == "/docs/x/" and page_url("docs/x/_index") == "/docs/x/" and page_url("_index") == "/"
+    assert resolve("../y/", "docs/x") == "/docs/y/"
+    assert resolve("traces", "docs/concepts/signals/_index") == "/docs/concepts/signals/traces"
+    assert resolve("../y.md#a", "docs/x") == "/y.md#a"
+    assert resolve("https://a.io/b", "docs/x") == "https://a.io/b" and resolve("#top", "docs/x") == "#top"
