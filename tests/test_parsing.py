@@ -105,3 +105,15 @@ def test_escaped_and_entity_text() -> None:
 def test_deep_nesting_does_not_crash() -> None:
     text = load(b"> " * 200 + b"deep\n\n" + b"[" * 500 + b"x" + b"]" * 500 + b"\n")
     assert parse(text)  # flattened beyond the nesting limit, never a RecursionError
+
+
+def test_a_line_of_plain_words_is_read_as_mistune_reads_it() -> None:
+    from mistune.core import BlockState
+
+    from l10ncheck.parsing import _MD, _inline_tokens
+
+    lines = ["Install the collector", "Run it (again) now: 42 times, {{path/to/file}} and #tag",
+             "Привет, мир — ünïcödé 漢字 ไทย العربية", "a|b = c; d?", "  spaced  out  "]
+    for line in lines:
+        text = line.strip()
+        assert _inline_tokens(text, BlockState().env) == _MD.inline(text, BlockState().env)

@@ -77,6 +77,19 @@ _MD.block.max_nested_level = MAX_NESTING
 _MD.inline.max_nested_level = MAX_NESTING
 
 
+# Characters that may open an inline element (escape, code, emphasis, strikethrough, link,
+# image, autolink, HTML, entity) or a line break: a line without any is one text token.
+_INLINE_SYNTAX = re.compile(r"[\\`*_~\[\]!<>&\n]")
+
+
+def _inline_tokens(text: str, env: Any) -> list[dict[str, Any]]:
+    """mistune's inline tokens of ``text``; a single line of plain words (most headings and
+    list items) is one text token without asking mistune, as mistune would give it."""
+    if text and _INLINE_SYNTAX.search(text) is None:
+        return [{"type": "text", "raw": text}]
+    return _MD.inline(text, env)  # type: ignore[no-any-return]
+
+
 def parse(text: str) -> tuple[Node, ...]:
     """Parse normalized text (``\\n`` endings, no BOM) into top-level block nodes."""
     state = BlockState()
@@ -167,7 +180,7 @@ class _Locator:
         stripped = raw.strip(_INLINE_STRIP)
         lead = len(raw) - len(raw.lstrip(_INLINE_STRIP))
         linemap = self._map_lines(raw, heading=tok["type"] == "heading")
-        children = _Inline(stripped, linemap, lead).walk(_MD.inline(stripped, env))
+        children = _Inline(stripped, linemap, lead).walk(_inline_tokens(stripped, env))
         span = linemap.span(lead, lead + len(stripped))
         kind = "paragraph" if tok["type"] == "block_text" else tok["type"]
         attrs = dict(tok.get("attrs") or {})
@@ -332,7 +345,7 @@ class _Locator:
                 at = line.find("|", col) + 1 if "|" in line[col:] else col
             col = at + len(stripped)
             linemap = _LineMap([0], [self._place(line_index, at + 1, 0)])
-            children = _Inline(stripped, linemap, 0).walk(_MD.inline(stripped, env))
+            children = _Inline(stripped, linemap, 0).walk(_inline_tokens(stripped, env))
             cells.append(
                 Node("table_cell", linemap.span(0, len(stripped)), children, text=stripped,
                      attrs=dict(cell.get("attrs") or {}))

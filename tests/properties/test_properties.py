@@ -345,3 +345,17 @@ def test_strategies_cover_every_drift_and_block() -> None:
 def test_dropped_paragraph_next_to_a_name_only_paragraph() -> None:
     found = lint("MetaMask\n\naa\n", {"xx": "аа\n"})
     assert [(d.code, d.source.span.line if d.source else None) for d in found] == [("S104", 1)]
+
+
+@budget(100)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
+                                      blacklist_characters="\\`*_~[]!<>&\n\r"), min_size=1, max_size=60))
+def test_the_plain_line_shortcut_reads_as_mistune(line: str) -> None:
+    """parsing._inline_tokens skips mistune for a line without inline syntax: same tokens."""
+    from mistune.core import BlockState
+
+    from l10ncheck.parsing import _INLINE_STRIP, _MD, _inline_tokens
+
+    text = line.strip(_INLINE_STRIP)
+    assume(text)
+    assert _inline_tokens(text, BlockState().env) == _MD.inline(text, BlockState().env)
