@@ -458,6 +458,10 @@ def _splits(pairs: Sequence[BlockPair], scorer: _Scorer) -> tuple[Split, ...]:
                 verdict = _holds_command(block, skeleton.blocks[nb], whole) or None
             else:
                 verdict = _completes(own, other, halves, nb, whole.index)
+                if verdict is None and len(halves) > 1 and skeleton.blocks[nb].text.rstrip().endswith((":", "：")):
+                    # "two main advantages:" and a list, where the other side says both in
+                    # its sentence: the lengths tell (a reviewer's call, not sure).
+                    verdict = _lengths_add_up(own, other, halves, nb, whole.index, slack=0.6)
             if verdict is not None and (best is None or (verdict and not best.sure)):
                 best = Split(side, block.index, nb, verdict)
         if best is not None:
@@ -504,12 +508,19 @@ def _completes(own: Features, other: Features, halves: list[int], neighbour: int
         return True
     if mine.size and covered * 2 < mine.size:
         return None  # its own evidence is not the pair's
+    return _lengths_add_up(own, other, halves, neighbour, whole)
+
+
+def _lengths_add_up(own: Features, other: Features, halves: list[int], neighbour: int, whole: int,
+                    slack: float = 0.33) -> bool | None:
+    """False (a split judged by length only) when ``neighbour`` alone is too short for
+    ``whole`` and with ``halves`` it is about as long (within ``slack``); None otherwise."""
     share_whole = other.share[whole]
     share_part, share_half = own.share[neighbour], sum(own.share[h] for h in halves)
     if not share_whole or share_part > 0.75 * share_whole:
         return None
     ratio = (share_part + share_half) / share_whole
-    return False if 0.75 <= ratio <= 1.33 else None
+    return False if 1 / (1 + slack) <= ratio <= 1 + slack else None
 
 
 class _Scorer:

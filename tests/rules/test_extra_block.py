@@ -41,3 +41,17 @@ Buka MetaMask pada telefon anda.
 
 Hantar 5 BNB ke alamat baharu.
 """) == []
+
+
+def test_credits_to_the_translators_are_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "# Glossary\n\nThe glossary is maintained by the community.\n"
+    translation = ("# 用語集\n\n用語集はコミュニティによって維持されています。\n\n日本語化は [Kaito](https://github.com/kaitoii11)、"
+                   "[Kohei](https://github.com/inductor)、[Nao](https://www.linkedin.com/in/nao/) の貢献で始まりました。\n")
+    found = run(ExtraBlock, source, {"ja": translation})
+    assert [d.severity for d in found] == [Severity.INFO]
+    # Links to project pages are content, not credits.
+    other = translation.replace("https://github.com/kaitoii11", "https://github.com/cncf/glossary/issues")
+    other = other.replace("https://github.com/inductor", "https://kubernetes.io/docs/")
+    assert [d.severity for d in run(ExtraBlock, source, {"ja": other})] == [Severity.WARNING]

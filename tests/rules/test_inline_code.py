@@ -175,3 +175,14 @@ def test_a_language_placeholder_filled_with_the_translations_own_code_is_fine() 
     assert run(InlineCodeChanged, source, {"pt": "Coloque em `layouts/_shortcodes/pt`, onde `pt` é o código."}) == []
     found = run(InlineCodeChanged, source, {"pt": "Coloque em `layouts/_shortcodes/es`, onde `es` é o código."})
     assert len(found) == 2
+
+
+def test_a_sample_value_written_as_a_placeholder_is_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "- Find files containing `string`:\n\n`ag string`\n"
+    found = run(InlineCodeChanged, source, {"fr": "- Trouve les fichiers contenant \"foo\" :\n\n`ag {{foo}}`\n"})
+    assert Severity.WARNING not in [d.severity for d in found if "differs" in d.message]
+    # A subcommand the description does not name is not a sample value.
+    found = run(InlineCodeChanged, "- Commit:\n\n`git commit`\n", {"fr": "- Commit :\n\n`git {{message}}`\n"})
+    assert [d.severity for d in found] == [Severity.WARNING]

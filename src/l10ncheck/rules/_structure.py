@@ -142,7 +142,9 @@ def gaps(ctx: TranslationContext, side: str) -> list[Gap]:
     def flush() -> None:
         if current:
             blocks = tuple(b for _, b in current)
-            runs.append(Gap(current[0][0], blocks, all(b.index in splits for b in blocks)))
+            # A horizontal rule dropped beside a split half does not make the run a drop.
+            halves = [b for b in blocks if b.kind != "rule"]
+            runs.append(Gap(current[0][0], blocks, bool(halves) and all(b.index in splits for b in halves)))
             current.clear()
 
     for i, pair in enumerate(ctx.alignment.pairs):

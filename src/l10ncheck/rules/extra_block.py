@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules._structure import describe_gap, gaps
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor
+from l10ncheck.skeleton import Block
 
 
 class ExtraBlock(Rule):
@@ -18,7 +20,8 @@ class ExtraBlock(Rule):
         en: two paragraphs
         ms: the same two paragraphs and a third one between them
 
-    Consecutive extra blocks are reported once.
+    Consecutive extra blocks are reported once. A block crediting people by links to their
+    profiles (the localization team) is info.
     """
 
     code = "S105"
@@ -27,15 +30,33 @@ class ExtraBlock(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
+        source_links = {link.url for b in ctx.source.blocks for link in b.links_only}
         for gap in gaps(ctx, "target"):
             block = gap.first
             verb = "are" if gap.more else "is"
+            credits = all(_credits(b, source_links) for b in gap.blocks)
             yield self.report(
                 ctx, block.span, f"{describe_gap(ctx, gap, 'target')} {verb} not in the source"
-                + (" (perhaps split from the paragraph next to it)" if gap.split else ""),
+                + (" (perhaps split from the paragraph next to it)" if gap.split else "")
+                + (" (it credits people: the translators, perhaps)" if credits else ""),
                 anchor=block_anchor(ctx.target, block, "+"),
                 # A horizontal rule changes the look, not the content.
                 # A paragraph probably split from (or merged into) its neighbour, judged by
-                # length alone, is for a reviewer to confirm.
-                severity=Severity.INFO if gap.split or all(b.kind == "rule" for b in gap.blocks) else None,
+                # length alone, is for a reviewer to confirm; so is a credit to the people
+                # who made the translation.
+                severity=Severity.INFO if gap.split or credits or all(b.kind == "rule" for b in gap.blocks)
+                else None,
             )
+
+
+# A person's profile page: github.com/<user>, linkedin.com/in/<user>, x.com/<user>, …
+_PROFILE = re.compile(r"https?://(?:www\.)?(?:(?:github|gitlab|twitter|x)\.com/[\w.-]+/?"
+                      r"|linkedin\.com/in/[^/\s]+/?)(?:[?#].*)?$", re.I)
+
+
+def _credits(block: Block, source_links: set[str]) -> bool:
+    """A block that names people by links to their profiles, none of which the source has
+    (a localization team's credits)."""
+    links = [link.url for link in block.links_only]
+    profiles = [url for url in links if _PROFILE.match(url) and url not in source_links]
+    return len(profiles) >= 2 and 2 * len(profiles) > len(links)

@@ -13,7 +13,7 @@ from l10ncheck.skeleton import Block, CodeSpan, Skeleton
 from l10ncheck.terms import contains, prose
 
 _PLAIN_WORD = re.compile(r"[a-z]{2,15}")
-_WORD = re.compile(r"[A-Za-z0-9_]+")
+_COMMAND_WORD = re.compile(r"[^\s=,;:|()'\"<>{}\[\]/]+")
 
 
 # Below this similarity a leftover translated span is not the source span changed.
@@ -34,7 +34,8 @@ class InlineCodeChanged(Rule):
     `flake`); and the page's own command left implied in a
     description (`nmap` on the nmap page) when it is the only span lost; so is a command
     whose only change is words of quoted sample text (`sed 's/apple/…/'` with the fruit
-    named in the translation's language). A span still
+    named in the translation's language), or whose only change is a sample value named
+    in a description (`ag string`) written as a placeholder (`ag {{foo}}`). A span still
     written in the translation, without its backticks, is reported as lost formatting.
 
     Example:
@@ -149,10 +150,11 @@ class InlineCodeChanged(Rule):
                 # apart from a mistyped identifier, `Service` -> `Servicex`: a warning.)
                 word = (_spelling(code.code) == _spelling(changed.code) is not None
                         or page.renders(code.code, changed.code))
-                sample = not word and _sample_text(code.code) == _sample_text(changed.code) and (
+                sample = not word and (_sample_text(code.code) == _sample_text(changed.code) and (
                     page.writes(_quoted_words(changed.code) - _quoted_words(code.code), tgt))
+                    or page.sample_values(code.code, changed.code))
                 why = (" (the same name spelled otherwise, or as the page's placeholders have it)" if word else
-                       " (only words of quoted sample text differ: perhaps localized)" if sample else "")
+                       " (only sample values differ: perhaps localized)" if sample else "")
                 yield self.report(
                     ctx, changed.span,
                     f"inline code {quote(changed.code)} differs from the source {quote(code.code)} {ref}"
@@ -173,7 +175,8 @@ class _Page:
         for pair in pairs:
             a, b = pair.source, pair.target
             assert a is not None and b is not None
-            if a.kind in ("paragraph", "item") and len(a.text) >= 20 and not a.code_spans:
+            if (a.kind in ("paragraph", "item") and len(a.text) >= 8
+                    and not (len(a.code_spans) == 1 and a.text.strip() == a.code_spans[0].code.strip())):
                 ratios.append(len(b.text) / len(a.text))
             if len(a.code_spans) == 1 and len(b.code_spans) == 1 and "{{" in a.code_spans[0].code:
                 x, y = a.code_spans[0].code, b.code_spans[0].code
@@ -195,8 +198,13 @@ class _Page:
         commands = [c.code for b in source.blocks for c in b.code_spans if " " in c.code.strip()
                     and (c.code.strip() == b.text.strip() or not _WORDS_ONLY.fullmatch(c.code))]
         commands += [b.code for b in source.blocks if b.kind == "code"]
+        # Words a description puts in backticks ("matching `string`"): sample values.
+        self.described = frozenset(c.code for b in source.blocks for c in b.code_spans
+                                   if b.text.strip() != c.code.strip() and " " not in c.code.strip())
         # Placeholder names are what translators localize, not words of the command.
-        self.command_words = frozenset(w for c in commands for w in _WORD.findall(code_key(c)))
+        # Whole words of the commands and option names (`regex` is not a word of
+        # `--file-search-regex`).
+        self.command_words = frozenset(w.lstrip("-") for c in commands for w in _COMMAND_WORD.findall(code_key(c)))
 
     def word_like(self, code: str, target: Block) -> bool:
         """Is ``code`` words of a language rather than code: up to four words of letters,
@@ -219,6 +227,18 @@ class _Page:
         elsewhere = {w.casefold() for b in self.target.blocks if b is not besides
                      for w in _LETTERS.findall(b.text)}
         return bool(words) and all(w.casefold() in elsewhere for w in words)
+
+    def sample_values(self, code: str, changed: str) -> bool:
+        """Do ``code`` and ``changed`` differ only where the source has a sample value that a
+        description of the page names in backticks (`ag string`, "matching `string`") and the
+        translation a placeholder (`ag {{foo}}`)?"""
+        xs, ys = code.split(), changed.split()
+        if len(xs) != len(ys) or "{{" not in changed:
+            return False
+        differ = [(x, y) for x, y in zip(xs, ys) if x != y]
+        return bool(differ) and all(
+            x in self.described and not x.startswith("-") and _WHOLE_NAME.fullmatch(y) is not None
+            for x, y in differ)
 
     def complete(self, src: Block, tgt: Block) -> bool:
         """Is ``tgt`` as long against ``src`` as this page's translated blocks are as a rule
@@ -255,6 +275,7 @@ class _Page:
 
 _NAMES = re.compile(r"\{\{(.*?)\}\}")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
+_WHOLE_NAME = re.compile(r"\{\{(?!\[)[^{}]+\}\}")
 _WORDS_ONLY = re.compile(r"[^\W\d_\s]+(?:\s+[^\W\d_\s]+)*\s*")
 _NATURAL_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]+")
 # Words set in quotes, as translators mark a name they put in their own language.
