@@ -72,3 +72,9 @@ def test_markdown_example_prose_may_be_translated_but_not_its_markup() -> None:
         "md", "---\ntitle: کلاؤڈ نیٹو\nweight: 5\n---\n\n## یہ کیا ہے\n\n[گائیڈ](/guide/) دیکھیں۔")) == []
     assert [d.code for d in run(CodeBlockChanged, _block("md", MARKDOWN), _block(
         "md", "---\ntitle: کلاؤڈ نیٹو\n---\n\n## یہ کیا ہے\n\n[گائیڈ](/guide/) دیکھیں۔"))] == ["S108"]
+
+
+def test_a_placeholder_of_several_words_may_be_translated() -> None:
+    source = "Install it:\n\n```sh\nhelm install my-otel <path where you saved the chart>\n```\n"
+    translation = "インストール:\n\n```sh\nhelm install my-otel <チャートを保存したパス>\n```\n"
+    assert run(CodeBlockChanged, source, {"ja": translation}) == []

@@ -186,3 +186,7 @@ def test_a_sample_value_written_as_a_placeholder_is_only_info() -> None:
     # A subcommand the description does not name is not a sample value.
     found = run(InlineCodeChanged, "- Commit:\n\n`git commit`\n", {"fr": "- Commit :\n\n`git {{message}}`\n"})
     assert [d.severity for d in found] == [Severity.WARNING]
+
+
+def test_a_qualified_name_is_the_same_span() -> None:
+    assert run(InlineCodeChanged, "Call `get()` once.", {"zh": "调用一次 `GlobalOpenTelemetry.get()`。"}) == []

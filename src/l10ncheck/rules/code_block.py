@@ -13,7 +13,9 @@ from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, 
 # `-- …` and `; …` (SQL, Lisp, INI) only on their own line, so `--save` stays code.
 _COMMENT = re.compile(r"(?m)(?:^|\s)(?:#|//)(?!!).*$|^\s*(?:--|;)\s.*$|/\*[\s\S]*?\*/|<!--[\s\S]*?-->")
 _STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
-_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s]+>")
+# Placeholders: {{x}}, <name>, and <words of a placeholder> (`<path where you saved the
+# chart>`: letters, digits, spaces, hyphens; no `=`, quotes or punctuation of real markup).
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s]+>|<[^\W\d_][\w -]{0,60}[\w]>")
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")

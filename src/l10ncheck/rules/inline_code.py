@@ -77,6 +77,7 @@ class InlineCodeChanged(Rule):
             match = _nearest(s_at[i], [
                 j for j in spare if same_code(s_spans[i].code, t_spans[j].code, page.aliases)
                 or _own_language(s_spans[i].code, t_spans[j].code, ctx.lang)
+                or _qualified(s_spans[i].code, t_spans[j].code)
                 or " " not in s_spans[i].code and page.renders(s_spans[i].code, t_spans[j].code)
                 and "{{" not in s_spans[i].code], t_at)
             if match is not None:
@@ -356,6 +357,12 @@ def _own_language(code: str, changed: str, lang: str) -> bool:
         return False
     forms = {lang, lang.lower(), lang.replace("-", "_"), lang.split("-")[0], lang.upper(), lang.split("-")[0].upper()}
     return any(_LANG_PLACEHOLDER.sub(form, code) == changed for form in forms)
+
+
+def _qualified(code: str, changed: str) -> bool:
+    """Is ``changed`` ``code`` with its owner spelled out (`GlobalOpenTelemetry.get()` for
+    `get()`, `std::move` for `move`)?"""
+    return len(code) >= 3 and changed.endswith(("." + code, "::" + code)) and " " not in changed
 
 
 def _places(block: Block) -> list[float]:
