@@ -74,3 +74,8 @@ def test_a_translation_offering_the_source_word_among_alternatives_is_the_same()
 def test_joined_placeholders_are_one_argument() -> None:
     assert same_code("role info {{role_name}}", "role info {{사용자명}}.{{역할_이름}}")
     assert not same_code("role info {{role_name}}", "role info {{a}} {{b}}")
+
+
+def test_a_windows_program_with_or_without_exe_is_the_same() -> None:
+    assert same_code("sc.exe query {{service}}", "sc query {{servicio}}")
+    assert not same_code("sc.exe query {{service}}", "sc stop {{servicio}}")

@@ -133,6 +133,8 @@ def _same_words(a: str, b: str, aliases: Mapping[str, str]) -> bool:
 def _same_word(x: str, y: str, aliases: Mapping[str, str]) -> bool:
     if x == y or _tokens(x, True) == _tokens(y, True):
         return True
+    if x.lower().endswith(".exe") != y.lower().endswith(".exe"):
+        return x.lower().removesuffix(".exe") == y.lower().removesuffix(".exe")  # `sc.exe` is `sc`
     if x.startswith("-") and "=" in x and y.startswith("-") and "=" in y:
         (ox, _, vx), (oy, _, vy) = x.partition("="), y.partition("=")
         return ox == oy and _same_word(vx, vy, aliases)  # `--server={{a/b}}` = `--server=a/b`

@@ -35,3 +35,14 @@ def test_an_english_plural_of_a_token_is_the_token_in_languages_without_plurals(
     source = "Download the MP3s of a playlist.\n"
     assert run(CodeTokenChanged, source, {"ko": "재생 목록의 MP3를 다운로드합니다.\n"}) == []
     assert [d.code for d in run(CodeTokenChanged, source, {"ko": "재생 목록의 MP4를 다운로드합니다.\n"})] == ["C502"]
+
+
+def test_a_word_with_a_number_translated_around_its_number_is_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    found = run(CodeTokenChanged, "Join field3 of file1 with field1 of file2.\n",
+                {"es": "Une el campo3 del archivo1 con el campo1 del archivo2.\n"})
+    assert found and all(d.severity is Severity.INFO for d in found)
+    # A typo of the same word stays a warning.
+    found = run(CodeTokenChanged, "Copy it to machine1 first.\n", {"es": "Cópialo primero a machin1.\n"})
+    assert [d.severity for d in found] == [Severity.WARNING]

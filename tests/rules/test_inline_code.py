@@ -190,3 +190,22 @@ def test_a_sample_value_written_as_a_placeholder_is_only_info() -> None:
 
 def test_a_qualified_name_is_the_same_span() -> None:
     assert run(InlineCodeChanged, "Call `get()` once.", {"zh": "调用一次 `GlobalOpenTelemetry.get()`。"}) == []
+
+
+def test_short_options_spelled_out_through_the_pages_mnemonics_are_the_same() -> None:
+    source = ("- [S]ynchronize and display [i]nformation about a package:\n\n`pacman -Si {{package}}`\n\n"
+              "- Update all packages (sys[u]pgrade) after a refresh ([y]):\n\n`sudo pacman -Syu`\n")
+    translation = ("- Afficher des informations sur un paquet :\n\n`pacman --sync --info {{paquet}}`\n\n"
+                   "- Mettre à jour tous les paquets :\n\n`sudo pacman --sync --refresh --sysupgrade`\n")
+    assert run(InlineCodeChanged, source, {"fr": translation}) == []
+    # A long option the mnemonics do not name is another option.
+    assert len(run(InlineCodeChanged, source, {"fr": translation.replace("--info", "--list")})) == 1
+
+
+def test_a_sample_value_named_in_a_description_and_renamed_everywhere_is_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "- Find files containing `string` in `file_name`:\n\n`ag string -G file_name`\n"
+    translation = "- Encontra arquivos contendo \"foo\" em \"bar\":\n\n`ag {{foo}} -G {{bar}}`\n"
+    found = run(InlineCodeChanged, source, {"pt": translation})
+    assert found and all(d.severity is Severity.INFO for d in found)

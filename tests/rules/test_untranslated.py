@@ -81,3 +81,8 @@ def test_a_heading_attribute_list_is_not_heading_text() -> None:
     source = "# Checks\n\n## `TEXT linter` {.notranslate lang=en}\n\nIt runs on every pull request.\n"
     found = run(UntranslatedBlock, source, {"es": "# Comprobaciones\n\n## `TEXT linter` {.notranslate lang=en}\n\nSe ejecuta en cada pull request.\n"})
     assert found == []
+
+
+def test_the_title_of_a_cited_talk_is_not_untranslated_prose() -> None:
+    source = "- [Observability at scale with the collector](https://www.youtube.com/watch?v=abc), KubeCon 2024\n"
+    assert run(UntranslatedBlock, source, {"ja": "- [Observability at scale with the collector](https://www.youtube.com/watch?v=abc)、KubeCon 2024\n"}) == []

@@ -17,6 +17,8 @@ _WORD_TAIL = re.compile(r"(?:[-_][^\W\d_]{3,})+$")
 _NUMBER_WITH_SUFFIX = re.compile(r"\d+(?:st|nd|rd|th|s|x|k|m|h|d|px|ms|gb|mb|kb|tb)", re.I)
 # What is left of "8-core" or "3.5-inch" once the word is cut off: a plain number, which the
 # number rule (C503) compares in any notation and script ("8 コア", "8바이트", "٨").
+# A lower-case word of three letters or more with a number glued to it: "field3", "file1".
+_WORD_NUMBER = re.compile(r"([^\W\d_A-Z]{3,})(\d+)")
 _PLAIN_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 # A number glued to a unit: "2.4GHz", "44100kHz", "16bit". Translations may write the unit
 # apart or in their own script ("2,4 ГГц"), so the number alone is the evidence.
@@ -57,6 +59,9 @@ class CodeTokenChanged(Rule):
 
     Why it matters: these tokens name standards, versions and networks; `BEP2` and `BEP20`
     are different token standards, and funds sent to the wrong one can be lost.
+
+    A lower-case word with a number (`field3`) written in the translation's words with the
+    same number (`campo3`) is info.
 
     Example:
         en: `withdraw your BNB as BEP20 tokens`
@@ -113,6 +118,21 @@ class CodeTokenChanged(Rule):
                         )
                         continue
                     severity = Severity.INFO  # only a number is missing: as weak as C503
+                word = _WORD_NUMBER.fullmatch(token)
+                if word is not None and severity is None:
+                    # "field3" -> "campo3": a word with a number, the word put in the
+                    # translation's language and the number kept.
+                    kept = next((g for g in extras if (m := _WORD_NUMBER.fullmatch(g[0])) is not None
+                                 and m.group(2) == word.group(2) and fuzz.ratio(m.group(1), word.group(1)) < 60), None)
+                    if kept is not None:
+                        extras.remove(kept)
+                        yield self.report(
+                            ctx, tgt.locate(kept[1], kept[2]),
+                            f"{quote(kept[0])} where the source has {quote(token)} {ref}"
+                            " (a word with a number: perhaps the word translated)",
+                            source=src.locate(start, end), anchor=anchor, severity=Severity.INFO,
+                        )
+                        continue
                 near = max(extras, key=lambda g: fuzz.ratio(g[0], token), default=None)
                 if near is not None and fuzz.ratio(near[0], token) >= 60:
                     extras.remove(near)

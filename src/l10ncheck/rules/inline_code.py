@@ -78,6 +78,7 @@ class InlineCodeChanged(Rule):
                 j for j in spare if same_code(s_spans[i].code, t_spans[j].code, page.aliases)
                 or _own_language(s_spans[i].code, t_spans[j].code, ctx.lang)
                 or _qualified(s_spans[i].code, t_spans[j].code)
+                or page.mnemonic_same(s_spans[i].code, t_spans[j].code)
                 or " " not in s_spans[i].code and page.renders(s_spans[i].code, t_spans[j].code)
                 and "{{" not in s_spans[i].code], t_at)
             if match is not None:
@@ -139,6 +140,8 @@ class InlineCodeChanged(Rule):
                     why = " (a plain word, perhaps translated in prose)"
                 elif alone and page.names_the_page(code.code, ctx.article):
                     why = " (the page's own command, perhaps left implied)"
+                elif page.sample_renamed(code.code, tgt):
+                    why = " (a sample value the translated commands name otherwise)"
                 yield self.report(
                     ctx, counterpart(src, tgt, code.start),
                     f"inline code {quote(code.code)} {ref} is missing" + why,
@@ -173,12 +176,21 @@ class _Page:
         # Placeholder names as the translation renders them, read off the commands the two
         # pages share ({{subscription_id}} -> {{id_sottoscrizione}}).
         self.renamed: dict[str, set[str]] = {}
+        self.samples: set[str] = set()
         for pair in pairs:
             a, b = pair.source, pair.target
             assert a is not None and b is not None
             if (a.kind in ("paragraph", "item") and len(a.text) >= 8
                     and not (len(a.code_spans) == 1 and a.text.strip() == a.code_spans[0].code.strip())):
                 ratios.append(len(b.text) / len(a.text))
+            if (len(a.code_spans) == 1 and len(b.code_spans) == 1 and "{{" in b.code_spans[0].code
+                    and a.text.strip() == a.code_spans[0].code.strip()):
+                # A literal of a source command standing where the translation has a
+                # placeholder: a sample value (`ag string` -> `ag {{foo}}`).
+                xs, ys = a.code_spans[0].code.split(), b.code_spans[0].code.split()
+                if len(xs) == len(ys):
+                    self.samples.update(x for x, y in zip(xs, ys) if "{{" not in x and not x.startswith("-")
+                                        and _WHOLE_NAME.fullmatch(y))
             if len(a.code_spans) == 1 and len(b.code_spans) == 1 and "{{" in a.code_spans[0].code:
                 x, y = a.code_spans[0].code, b.code_spans[0].code
                 if code_key(x) == code_key(y):
@@ -199,6 +211,16 @@ class _Page:
         commands = [c.code for b in source.blocks for c in b.code_spans if " " in c.code.strip()
                     and (c.code.strip() == b.text.strip() or not _WORDS_ONLY.fullmatch(c.code))]
         commands += [b.code for b in source.blocks if b.kind == "code"]
+        # tldr's mnemonics: the letter of an option in brackets inside the word it stands
+        # for ("[S]ynchronize", "sys[u]pgrade", "refresh ([y])").
+        self.mnemonics: dict[str, str] = {}
+        for b in source.blocks:
+            if "[" in b.text and b.kind != "code":
+                for m in _MNEMONIC.finditer(b.text):
+                    word = (m.group(1) + m.group(2) + m.group(3)) if m.group(2) else m.group(4)
+                    letter = m.group(2) or m.group(5)
+                    if len(word) >= 2:
+                        self.mnemonics.setdefault(letter, word.lower())
         # Words a description puts in backticks ("matching `string`"): sample values.
         self.described = frozenset(c.code for b in source.blocks for c in b.code_spans
                                    if b.text.strip() != c.code.strip() and " " not in c.code.strip())
@@ -228,6 +250,46 @@ class _Page:
         elsewhere = {w.casefold() for b in self.target.blocks if b is not besides
                      for w in _LETTERS.findall(b.text)}
         return bool(words) and all(w.casefold() in elsewhere for w in words)
+
+    def sample_renamed(self, code: str, target: Block) -> bool:
+        """Is ``code`` a sample value that an aligned translated command writes as a
+        placeholder (`ag string` -> `ag {{foo}}`), and that the translated block does not
+        write either (the translation has its own sample)?"""
+        return code in self.samples and not contains(code, target.text)
+
+    def mnemonic_same(self, code: str, changed: str) -> bool:
+        """The same command with short options spelled out, read through the page's own
+        mnemonics: "[S]ynchronize", "Display [i]nformation" make `-Si` `--sync --info`."""
+        if not self.mnemonics or "-" not in code or "-" not in changed:
+            return False
+        a, b = self._spelled(code), self._spelled(changed)
+        if a is None or b is None or a[0] != b[0] or len(a[1]) != len(b[1]) or a[2] == b[2] == 0:
+            return False
+        free = list(b[1])
+        for word in a[1]:
+            hit = next((w for w in free if len(min(w, word, key=len)) >= 2
+                        and (w.startswith(word) or word.startswith(w))), None)
+            if hit is None:
+                return False
+            free.remove(hit)
+        return True
+
+    def _spelled(self, code: str) -> tuple[str, list[str], int] | None:
+        """(arguments, option words, how many short options were read as mnemonics)."""
+        args: list[str] = []
+        words: list[str] = []
+        read = 0
+        for token in code.split():
+            if _SHORT_BUNDLE.fullmatch(token):
+                if not all(ch in self.mnemonics for ch in token[1:]):
+                    return None
+                words += [self.mnemonics[ch] for ch in token[1:]]
+                read += 1
+            elif token.startswith("--") and len(token) > 3:
+                words.append(token[2:].split("=", 1)[0].lower())
+            else:
+                args.append(token)
+        return code_key(" ".join(args)), words, read
 
     def sample_values(self, code: str, changed: str) -> bool:
         """Do ``code`` and ``changed`` differ only where the source has a sample value that a
@@ -275,6 +337,8 @@ class _Page:
 
 
 _NAMES = re.compile(r"\{\{(.*?)\}\}")
+_MNEMONIC = re.compile(r"([^\W\d_]*)\[([A-Za-z])\]([^\W\d_]*)|([^\W\d_]{2,}) \(\[([A-Za-z])\]\)")
+_SHORT_BUNDLE = re.compile(r"-[A-Za-z]{1,6}")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 _WHOLE_NAME = re.compile(r"\{\{(?!\[)[^{}]+\}\}")
 _WORDS_ONLY = re.compile(r"[^\W\d_\s]+(?:\s+[^\W\d_\s]+)*\s*")
@@ -360,9 +424,10 @@ def _own_language(code: str, changed: str, lang: str) -> bool:
 
 
 def _qualified(code: str, changed: str) -> bool:
-    """Is ``changed`` ``code`` with its owner spelled out (`GlobalOpenTelemetry.get()` for
-    `get()`, `std::move` for `move`)?"""
-    return len(code) >= 3 and changed.endswith(("." + code, "::" + code)) and " " not in changed
+    """Is ``changed`` the call ``code`` with its owner spelled out
+    (`GlobalOpenTelemetry.get()` for `get()`, `std::move()` for `move()`)?"""
+    return ("(" in code and len(code) >= 3 and changed.endswith(("." + code, "::" + code))
+            and " " not in changed)  # a call: a setting's key (`enabled`) is not a short form
 
 
 def _places(block: Block) -> list[float]:

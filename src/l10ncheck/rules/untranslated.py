@@ -19,6 +19,7 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 # Command and file names ("reload-or-try-restart", "config_file.yaml") are not prose.
 _NON_SPACE = re.compile(r"\S+")
 _JOINED = re.compile(r"\w[-_./]\w")
+_EXTERNAL = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
 _SHORTCODES = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
 
 
@@ -45,7 +46,9 @@ def _prose_words(block: Block, terms: Sequence[Term], lang: str) -> list[str]:
     cut = [(c.start, c.end) for c in block.code_spans]
     cut += [(m.start(), m.end()) for m in _SHORTCODES.finditer(text)]
     cut += [(m.start(), m.end()) for m in _NON_SPACE.finditer(text) if _JOINED.search(m.group())]
-    cut += [(l.start, l.end) for l in block.links if l.autolink]
+    # Autolinks, and the text of links to other sites: titles of talks, articles and pull
+    # requests are cited as published, in their own language.
+    cut += [(l.start, l.end) for l in block.links if l.autolink or _EXTERNAL.match(l.url)]
     for spans in count_terms(terms, text, lang).values():
         cut.extend(spans)
     for start, end in _merge(cut):
@@ -87,8 +90,8 @@ class UntranslatedBlock(Rule):
     """A block still holds the source's prose: it was left untranslated.
 
     Why it matters: readers who chose their language get a paragraph in another one, often a
-    paragraph added to the source after the translation was made. Names, code and URLs do
-    not count as prose, nor table cells of fewer than three words (data), and blocks of
+    paragraph added to the source after the translation was made. Names, code, URLs and the
+    text of links to other sites (titles cited as published) do not count as prose, nor table cells of fewer than three words (data), and blocks of
     fewer than four words are not judged, nor a heading that is the page's own name (a
     command's page titled with the command). When most of a file is untranslated, one
     finding is given for the whole file.
