@@ -209,3 +209,9 @@ def test_a_sample_value_named_in_a_description_and_renamed_everywhere_is_only_in
     translation = "- Encontra arquivos contendo \"foo\" em \"bar\":\n\n`ag {{foo}} -G {{bar}}`\n"
     found = run(InlineCodeChanged, source, {"pt": translation})
     assert found and all(d.severity is Severity.INFO for d in found)
+
+
+def test_a_lost_sudo_is_named() -> None:
+    found = run(InlineCodeChanged, "`sudo mkfs.fat {{/dev/sdb1}}`\n", {"es": "`mkfs.fat {{/dev/sdb1}}`\n"})
+    assert [d.message for d in found] == [
+        'inline code "mkfs.fat {{/dev/sdb1}}" lacks the "sudo" of the source\'s "sudo mkfs.fat {{/dev/sdb1}}" (en:1)']

@@ -159,11 +159,13 @@ class InlineCodeChanged(Rule):
                     or page.sample_values(code.code, changed.code))
                 why = (" (the same name spelled otherwise, or as the page's placeholders have it)" if word else
                        " (only sample values differ: perhaps localized)" if sample else "")
+                privilege = _privilege(code.code, changed.code)
+                what = (f"inline code {quote(changed.code)} differs from the source {quote(code.code)} {ref}"
+                        if privilege is None else
+                        f"inline code {quote(changed.code)} {privilege} the source's {quote(code.code)} {ref}")
                 yield self.report(
-                    ctx, changed.span,
-                    f"inline code {quote(changed.code)} differs from the source {quote(code.code)} {ref}"
-                    + why, source=code.span, suggestion=code.code, anchor=anchor,
-                    severity=Severity.INFO if why else None,
+                    ctx, changed.span, what + why, source=code.span, suggestion=code.code,
+                    anchor=anchor, severity=Severity.INFO if why else None,
                 )
 
 
@@ -421,6 +423,20 @@ def _own_language(code: str, changed: str, lang: str) -> bool:
         return False
     forms = {lang, lang.lower(), lang.replace("-", "_"), lang.split("-")[0], lang.upper(), lang.split("-")[0].upper()}
     return any(_LANG_PLACEHOLDER.sub(form, code) == changed for form in forms)
+
+
+_PRIVILEGE = re.compile(r"(?:sudo|doas|pkexec|run0)\s+")
+
+
+def _privilege(code: str, changed: str) -> str | None:
+    """How ``changed`` differs from ``code`` when only a leading `sudo` does: "lacks `sudo`
+    of" or "adds `sudo` to"; None otherwise."""
+    a, b = _PRIVILEGE.match(code), _PRIVILEGE.match(changed)
+    if a and not b and same_code(code[a.end():], changed):
+        return f"lacks the {quote(a.group().strip())} of"
+    if b and not a and same_code(code, changed[b.end():]):
+        return f"adds {quote(b.group().strip())} to"
+    return None
 
 
 def _qualified(code: str, changed: str) -> bool:
