@@ -79,3 +79,9 @@ def test_joined_placeholders_are_one_argument() -> None:
 def test_a_windows_program_with_or_without_exe_is_the_same() -> None:
     assert same_code("sc.exe query {{service}}", "sc query {{servicio}}")
     assert not same_code("sc.exe query {{service}}", "sc stop {{servicio}}")
+
+
+def test_a_word_in_single_braces_is_a_placeholder_but_not_a_shell_variable() -> None:
+    assert same_code("{verb} {object}", "{verbo} {objeto}")
+    assert same_code("{import-path}/otel{package-name}", "{caminho-de-importacao}/otel{nome-do-pacote}")
+    assert not same_code("echo ${HOME}", "echo ${HOGAR}")

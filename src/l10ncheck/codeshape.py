@@ -27,8 +27,10 @@ import re
 from functools import lru_cache
 from typing import Iterable, Mapping
 
-# Placeholders translators are expected to localize: {{path/to/file}}, <name>, [options].
-PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s][^<>]*>")
+# Placeholders translators are expected to localize: {{path/to/file}}, <name>, {name}.
+# Also a word in single braces (`{verb} {object}`, `{import-path}`), not a shell variable
+# (`${HOME}`) nor part of a `{{…}}`.
+PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s][^<>]*>|(?<![$\\{])\{[^\W\d_][\w-]*\}(?!\})")
 
 # tldr's option notation {{[-l|--length]}} stands for the option itself: the long form.
 _OPTION = re.compile(r"\{\{\[(?:[^\]|{}]*\|)*([^\]|{}]*)\]\}\}")

@@ -15,7 +15,8 @@ _COMMENT = re.compile(r"(?m)(?:^|\s)(?:#|//)(?!!).*$|^\s*(?:--|;)\s.*$|/\*[\s\S]
 _STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
 # Placeholders: {{x}}, <name>, and <words of a placeholder> (`<path where you saved the
 # chart>`: letters, digits, spaces, hyphens; no `=`, quotes or punctuation of real markup).
-_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s]+>|<[^\W\d_][\w -]{0,60}[\w]>")
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s]+>|<[^\W\d_][\w -]{0,60}[\w]>"
+                          r"|(?<![$\\{])\{[^\W\d_][\w-]*\}(?!\})")
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
