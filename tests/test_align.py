@@ -566,3 +566,14 @@ def test_a_heading_pins_by_a_name_in_parentheses_or_without_its_number() -> None
     source = build_skeleton("## 3. Maintainers\n").blocks[0]
     translation = build_skeleton("## 3. मेन्टेनर्स (Maintainers)\n").blocks[0]
     assert "maintainers" in _heading_ids(source) & _heading_ids(translation)
+
+
+def test_without_evidence_a_block_stays_in_the_section_its_heading_opens() -> None:
+    from harness import run
+
+    from l10ncheck.rules.missing_section import MissingSection
+
+    source = "# T\n\nIntro.\n\n## A\n\nAlpha.\n\n## B\n\nBeta.\n\n### C\n\nGamma.\n\n## D\n\nDelta.\n"
+    found = run(MissingSection, source, {"es": "# T\n\nIntroducción.\n\n## D\n\nDelta.\n"})
+    # The translated intro is the source's intro, not "Alpha." across the missing heading A.
+    assert [d.message for d in found] == ['3 sections from "A" (en:5) to "C" (en:13) are missing (6 blocks)']

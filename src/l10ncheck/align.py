@@ -120,7 +120,7 @@ def align(source: Skeleton, target: Skeleton, source_features: Features | None =
     for (s0, t0), (s1, t1) in zip(anchors_, anchors_[1:]):
         src_seg = [b for b in source.blocks[s0 + 1 : s1] if b.index not in skip_s]
         tgt_seg = [b for b in target.blocks[t0 + 1 : t1] if b.index not in skip_t]
-        for s, t in _dp_pinned(src_seg, tgt_seg, scorer):
+        for s, t in _dp_pinned(src_seg, tgt_seg, scorer, _within_sections(src_seg, tgt_seg, scorer)):
             pairs.append(BlockPair(s, t, score=scorer.block_score(s, t) if s and t else 0.0))
         if s1 < len(source.blocks):
             head_s, head_t = source.blocks[s1], target.blocks[t1]
@@ -927,19 +927,53 @@ def _unprivileged(code: str) -> str:
     return " ".join(words)
 
 
+# A block paired across a source section heading that has no partner (into a section the
+# translation lacks) keeps this share of its score: without evidence either way, a block
+# stays in the section its own heading opens.
+SECTION_CROSSING = 0.85
+
+
+def _within_sections(src: Sequence[Block], tgt: Sequence[Block], scorer: _Scorer,
+                     ) -> Callable[[Block, Block], float] | None:
+    """The block score for one stretch between paired headings, lowered for pairs that
+    cross one of its unpaired source section headings (None when it has none)."""
+    def sections(blocks: Sequence[Block]) -> dict[int, int]:
+        found, k = {}, 0
+        for b in blocks:
+            if _is_section_heading(b):
+                k += 1
+            found[b.index] = k
+        return found
+
+    ks, kt = sections(src), sections(tgt)
+    if not any(ks.values()):
+        return None
+    base = scorer.block_score
+
+    def score(a: Block, b: Block) -> float:
+        # Only a source heading the pair would cross counts: a heading the translation
+        # added ("What it is" above an intro the source leaves untitled) moves nothing.
+        value = base(a, b)
+        return value if ks[a.index] <= kt[b.index] else value * SECTION_CROSSING
+
+    return score
+
+
 def _dp_pinned(src: Sequence[Block], tgt: Sequence[Block], scorer: _Scorer,
+               score: Callable[[Block, Block], float] | None = None,
                ) -> list[tuple[Block | None, Block | None]]:
     """``_dp`` of blocks, with the blocks made of the same command or code (one with that
     key on each side) pinned first, in order, and the rest aligned between the pins: no
     position, diagonal or near-identical command outweighs an exact match. A pinned command's
     description (its tldr example unit) is pinned with it."""
+    score = score or scorer.block_score
     pairs = _block_pins(src, tgt, scorer) if src and tgt else []
     if not pairs:
-        return _dp(src, tgt, scorer.block_score, group=scorer.groups)
+        return _dp(src, tgt, score, group=scorer.groups)
     out: list[tuple[Block | None, Block | None]] = []
     i0 = j0 = 0
     for i, j in [*pairs, (len(src), len(tgt))]:
-        out.extend(_dp(src[i0:i], tgt[j0:j], scorer.block_score, group=scorer.groups))
+        out.extend(_dp(src[i0:i], tgt[j0:j], score, group=scorer.groups))
         if i < len(src):
             out.append((src[i], tgt[j]))
         i0, j0 = i + 1, j + 1
