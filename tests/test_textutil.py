@@ -40,4 +40,3 @@ def test_numbers_compare_across_separators_and_scripts() -> None:
     assert normalize_number("1,000") == normalize_number("1.000") == "1000"
     assert normalize_number("3,14") == "3.14"
     assert normalize_number("٣") == "3"
-
