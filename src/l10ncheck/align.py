@@ -24,7 +24,7 @@ from typing import Callable, Sequence, TypeVar
 from rapidfuzz import fuzz
 
 from l10ncheck.anchors import slug_variants
-from l10ncheck.codeshape import code_key, same_code
+from l10ncheck.codeshape import code_key, same_code, unprivileged
 from l10ncheck.skeleton import Block, Link, Skeleton
 from l10ncheck.textutil import anchors
 from l10ncheck.urls import canonical
@@ -833,9 +833,6 @@ def _command_words(code: str, aliases: dict[str, str]) -> list[str]:
     return words
 
 
-_PRIVILEGE = frozenset({"sudo", "doas", "pkexec", "run0"})
-
-
 def _pin_key(block: Block, aliases: dict[str, str]) -> str:
     """The command or code a block is made of, as ``code_key`` writes it with the source's
     option aliases applied (``-s`` = ``{{[-s|--short]}}``); "" for a block of prose. Equal
@@ -847,9 +844,8 @@ def _pin_key(block: Block, aliases: dict[str, str]) -> str:
         code = "\x1f".join(c.code for c in block.code_spans)
     else:
         return ""
-    words = code_key(code).split(" ")
-    while words and words[0] in _PRIVILEGE:
-        words = words[1:]  # `sudo chown …` and `chown …` are one example (the code rule tells)
+    # `sudo chown …` and `chown …` are one example (the code rule tells).
+    words = unprivileged(code_key(code)).split(" ")
     if aliases:
         words = [aliases.get(w, w) for w in words]
     key = " ".join(words)
@@ -912,19 +908,12 @@ def _loose_pins(src: Sequence[Block], tgt: Sequence[Block], scorer: _Scorer,
     match: dict[int, list[int]] = {}
     back: dict[int, list[int]] = {}
     for i in loose_s:
-        a = _unprivileged(src[i].code_spans[0].code)
+        a = unprivileged(src[i].code_spans[0].code)
         for j in loose_t:
-            if same_code(a, _unprivileged(tgt[j].code_spans[0].code), aliases):
+            if same_code(a, unprivileged(tgt[j].code_spans[0].code), aliases):
                 match.setdefault(i, []).append(j)
                 back.setdefault(j, []).append(i)
     return [(i, js[0]) for i, js in match.items() if len(js) == 1 and len(back[js[0]]) == 1]
-
-
-def _unprivileged(code: str) -> str:
-    words = code.split(" ")
-    while words and words[0] in _PRIVILEGE:
-        words = words[1:]
-    return " ".join(words)
 
 
 # A block paired across a source section heading that has no partner (into a section the

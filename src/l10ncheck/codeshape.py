@@ -30,7 +30,8 @@ from typing import Iterable, Mapping
 # Placeholders translators are expected to localize: {{path/to/file}}, <name>, {name}.
 # Also a word in single braces (`{verb} {object}`, `{import-path}`), not a shell variable
 # (`${HOME}`) nor part of a `{{…}}`.
-PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s][^<>]*>|(?<![$\\{])\{[^\W\d_][\w-]*\}(?!\})")
+BRACED_WORD = r"(?<![$\\{])\{[^\W\d_][\w-]*\}(?!\})"
+PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s][^<>]*>|" + BRACED_WORD)
 
 # tldr's option notation {{[-l|--length]}} stands for the option itself: the long form.
 _OPTION = re.compile(r"\{\{\[(?:[^\]|{}]*\|)*([^\]|{}]*)\]\}\}")
@@ -46,6 +47,19 @@ _NAME_SPLIT = re.compile(r"[|\s]+")
 _WINDOWS_SWITCH = re.compile(r"/[A-Za-z?]{1,3}")
 _LIST = "{…}"
 _HOLE = "{}"
+
+
+# Commands that run the rest of the line with other rights: `sudo chown …` is `chown …`
+# run as root, the same example.
+PRIVILEGE = frozenset({"sudo", "doas", "pkexec", "run0"})
+
+
+def unprivileged(code: str) -> str:
+    """``code`` without the privilege commands that open it (`sudo`, `doas`, …)."""
+    words = code.split(" ")
+    while words and words[0] in PRIVILEGE:
+        words = words[1:]
+    return " ".join(words)
 
 
 @lru_cache(maxsize=65536)

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from rapidfuzz import fuzz
 
+from l10ncheck.codeshape import BRACED_WORD
 from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
 
@@ -15,8 +16,7 @@ _COMMENT = re.compile(r"(?m)(?:^|\s)(?:#|//)(?!!).*$|^\s*(?:--|;)\s.*$|/\*[\s\S]
 _STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
 # Placeholders: {{x}}, <name>, and <words of a placeholder> (`<path where you saved the
 # chart>`: letters, digits, spaces, hyphens; no `=`, quotes or punctuation of real markup).
-_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s]+>|<[^\W\d_][\w -]{0,60}[\w]>"
-                          r"|(?<![$\\{])\{[^\W\d_][\w-]*\}(?!\})")
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s]+>|<[^\W\d_][\w -]{0,60}[\w]>|" + BRACED_WORD)
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
