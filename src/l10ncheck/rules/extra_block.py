@@ -30,10 +30,12 @@ class ExtraBlock(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
-        source_links = {link.url for b in ctx.source.blocks for link in b.links_only}
+        source_links: set[str] | None = None  # read only when a block is extra
         for gap in gaps(ctx, "target"):
             block = gap.first
             verb = "are" if gap.more else "is"
+            if source_links is None:
+                source_links = {link.url for b in ctx.source.blocks for link in b.links_only}
             credits = all(_credits(b, source_links) for b in gap.blocks)
             yield self.report(
                 ctx, block.span, f"{describe_gap(ctx, gap, 'target')} {verb} not in the source"
