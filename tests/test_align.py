@@ -577,3 +577,37 @@ def test_without_evidence_a_block_stays_in_the_section_its_heading_opens() -> No
     found = run(MissingSection, source, {"es": "# T\n\nIntroducción.\n\n## D\n\nDelta.\n"})
     # The translated intro is the source's intro, not "Alpha." across the missing heading A.
     assert [d.message for d in found] == ['3 sections from "A" (en:5) to "C" (en:13) are missing (6 blocks)']
+
+
+def _heading_pairs(source: str, translation: str) -> list[tuple[str | None, str | None]]:
+    found = align(build_skeleton(source), build_skeleton(translation))
+    return [(p.source.text if p.source else None, p.target.text if p.target else None)
+            for p in found.pairs if (p.source or p.target).kind == "heading"]  # type: ignore[union-attr]
+
+
+TERM_PAGE = ("Mutual TLS is a technique between two [services](/service/) over [TLS](/tls/).\n\n"
+             "## Problem it addresses\n\n[Microservices](/microservices-architecture/) talk over a network.\n\n"
+             "## How it helps\n\nmTLS secures traffic. It verifies Internet of Things (IoT) devices.\n")
+
+
+def test_a_heading_only_the_translation_has_above_the_intro_shifts_no_section() -> None:
+    # The old translation titles the intro ("What it is"): the sections pair the way the
+    # blocks under them do, not in the order of their headings.
+    old = ("## Что это\n\nВзаимный TLS связывает два [сервиса](/service/) по [TLS](/tls/).\n\n"
+           "## Проблема\n\n[Микросервисы](/microservices/) общаются по сети.\n\n"
+           "## Решение\n\nВзаимный TLS защищает трафик устройств IoT.\n")
+    assert _heading_pairs(TERM_PAGE, old) == [
+        (None, "Что это"), ("Problem it addresses", "Проблема"), ("How it helps", "Решение")]
+
+
+def test_headings_as_many_on_both_sides_pair_one_to_one_without_contrary_evidence() -> None:
+    current = ("Взаимный TLS связывает два [сервиса](/service/) по [TLS](/tls/).\n\n"
+               "## Проблема\n\nСервисы общаются по сети.\n\n## Решение\n\nОн защищает трафик.\n")
+    assert _heading_pairs(TERM_PAGE, current) == [
+        ("Problem it addresses", "Проблема"), ("How it helps", "Решение")]
+
+
+def test_a_link_written_with_underscores_is_evidence_for_its_hyphenated_page() -> None:
+    from l10ncheck.align import _url_key
+
+    assert _url_key("/cloud_native_apps/") == _url_key("/cloud-native-apps/")

@@ -187,7 +187,13 @@ def _align_headings(
     for s, t in [*in_order, (None, None)]:
         i = pos_s[s.index] if s is not None else len(hs)
         j = pos_t[t.index] if t is not None else len(ht)
-        result.extend(_dp(hs[i0:i], ht[j0:j], scorer.section_score, HEADING_THRESHOLD))
+        run = _dp(hs[i0:i], ht[j0:j], scorer.section_score, HEADING_THRESHOLD)
+        if i > i0 and j > j0:
+            region = ((hs[i0 - 1].index + 1 if i0 else 0, ht[j0 - 1].index + 1 if j0 else 0),
+                      (s.index if s is not None else len(scorer.source.blocks),
+                       t.index if t is not None else len(scorer.target.blocks)))
+            run = _best_run(run, hs[i0:i], ht[j0:j], region, scorer, moved_s, moved_t)
+        result.extend(run)
         if s is not None:
             result.append((s, t))
         i0, j0 = i + 1, j + 1
@@ -263,6 +269,59 @@ def _section_range(skeleton: Skeleton, head: Block) -> list[int]:
 REFINE_LIMIT = 300
 
 
+def _best_run(run: list[tuple[Block | None, Block | None]], hs: list[Block], ht: list[Block],
+              region: tuple[tuple[int, int], tuple[int, int]], scorer: _Scorer,
+              skip_s: set[int], skip_t: set[int]) -> list[tuple[Block | None, Block | None]]:
+    """The pairing of a run of headings under which more of the blocks around them align.
+
+    The heading scores favour pairing as many headings as possible in order. Two other
+    pairings are tried when headings differ in number or evidence: the headings' scores
+    without the one-to-one bonus, and the pairs the blocks themselves give when aligned
+    with no heading pinned (a heading only the translation has above an untitled intro
+    shifts every section pair by one otherwise)."""
+    (s0, t0), (s1, t1) = region
+    if s1 - s0 > REFINE_LIMIT or t1 - t0 > REFINE_LIMIT:
+        return run
+    candidates = []
+    if len(hs) == len(ht) > 1:
+        candidates.append(_dp(hs, ht, scorer.section_score, HEADING_THRESHOLD, bonus=0.0))
+    if len(hs) != len(ht) or any(a is None or b is None for a, b in run):
+        heads_s, heads_t = {h.index for h in hs}, {h.index for h in ht}
+        seg_s = [b for b in scorer.source.blocks[s0:s1] if b.index not in skip_s]
+        seg_t = [b for b in scorer.target.blocks[t0:t1] if b.index not in skip_t]
+        candidates.append([
+            (a if a is not None and a.index in heads_s else None, b if b is not None and b.index in heads_t else None)
+            for a, b in _dp_pinned(seg_s, seg_t, scorer)
+            if (a is not None and a.index in heads_s) or (b is not None and b.index in heads_t)])
+    best, best_gain = run, None
+    for other in candidates:
+        if other != best:
+            best_gain = _run_gain(best, region, scorer, skip_s, skip_t) if best_gain is None else best_gain
+            gain = _run_gain(other, region, scorer, skip_s, skip_t)
+            if gain > best_gain + 1e-9:
+                best, best_gain = other, gain
+    return best
+
+
+def _run_gain(heads: list[tuple[Block | None, Block | None]],
+              region: tuple[tuple[int, int], tuple[int, int]], scorer: _Scorer,
+              skip_s: set[int], skip_t: set[int]) -> float:
+    """How well the blocks of a region (first and past-the-end block index on each side)
+    align under a pairing of its headings: each pair's score above its threshold, summed."""
+    (s0, t0), (s1, t1) = region
+    source, target = scorer.source, scorer.target
+    paired = [(s, t) for s, t in heads if s is not None and t is not None]
+    total = sum(scorer.section_score(s, t) - HEADING_THRESHOLD for s, t in paired)
+    cuts = [(s0 - 1, t0 - 1), *((s.index, t.index) for s, t in paired), (s1, t1)]
+    for (x0, y0), (x1, y1) in zip(cuts, cuts[1:]):
+        seg_s = [b for b in source.blocks[x0 + 1 : x1] if b.index not in skip_s]
+        seg_t = [b for b in target.blocks[y0 + 1 : y1] if b.index not in skip_t]
+        for x, y in _dp_pinned(seg_s, seg_t, scorer):
+            if x is not None and y is not None:
+                total += scorer.block_score(x, y) - THRESHOLD
+    return total
+
+
 def _refine_headings(
     heads: list[tuple[Block | None, Block | None]], pinned: set[tuple[int, int]],
     scorer: _Scorer, skip_s: set[int], skip_t: set[int],
@@ -273,11 +332,13 @@ def _refine_headings(
     source, target = scorer.source, scorer.target
     heads = list(heads)
     k = 0
+    swaps = 2 * len(heads)  # each swap gains: a bound, not a limit met in practice
     while k < len(heads):
         s_u, t_u = heads[k]
         if (s_u is None) == (t_u is None):
             k += 1
             continue
+        revisit = None
         for step in (-1, 1):
             q = k + step
             while 0 <= q < len(heads) and (heads[q][0] is None or heads[q][1] is None):
@@ -312,12 +373,16 @@ def _refine_headings(
                             total += scorer.block_score(x, y) - THRESHOLD
                 return total
 
-            if gain(alt) > gain((s, t)) + 1e-9:
+            if swaps and gain(alt) > gain((s, t)) + 1e-9:
+                swaps -= 1
                 lone = (None, t) if s_u is None else (s, None)
                 first, second = (lone, alt) if q < k else (alt, lone)
                 heads[min(k, q)], heads[max(k, q)] = first, second
+                # The heading left alone before this one may in turn pair one step further
+                # (two headings shifted by one added at the top).
+                revisit = q if q < k else None
                 break
-        k += 1
+        k = revisit if revisit is not None else k + 1
     return heads
 
 
@@ -883,7 +948,10 @@ def _units(skeleton: Skeleton) -> list[int]:
 
 @lru_cache(maxsize=65536)
 def _url_key(url: str) -> str:
-    return canonical(url)
+    """A link's destination as evidence that two blocks are one: its canonical form, with
+    ``_`` read as ``-`` (/cloud_native_apps/ and /cloud-native-apps/ name one page to a
+    reader, whether or not the site serves both; the link rules judge the difference)."""
+    return canonical(url).replace("_", "-")
 
 
 # Above this many candidate pairs, the second pinning pass is skipped (a page of hundreds of
@@ -1043,11 +1111,13 @@ def _dp(
     src: Sequence[Block], tgt: Sequence[Block], score: Callable[[Block, Block], float],
     threshold: float = THRESHOLD,
     group: tuple[Callable[[Block], str], Callable[[Block], str]] | None = None,
+    bonus: float = DIAGONAL_BONUS,
 ) -> list[tuple[Block | None, Block | None]]:
     """Best monotone alignment: maximize the sum of (score - threshold) over pairs.
 
     ``group`` names each side's block group: blocks of different groups score 0 and are not
-    scored at all."""
+    scored at all. ``bonus`` is added to each pair of a one-to-one pairing (as many blocks of
+    the same groups on both sides)."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [(s, None) for s in src] + [(None, t) for t in tgt]
@@ -1057,7 +1127,7 @@ def _dp(
     band = max(30, abs(n - m) + max(n, m) // 4)
     # As many blocks of the same kinds on both sides: the one-to-one pairing is what a
     # translation most often is, so it wins unless the evidence contradicts it.
-    diagonal = DIAGONAL_BONUS if n == m and src_group == tgt_group else 0.0
+    diagonal = bonus if n == m and src_group == tgt_group else 0.0
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[0] * (m + 1) for _ in range(n + 1)]  # 1: pair, 2: skip source, 3: skip target
     for i in range(1, n + 1):
