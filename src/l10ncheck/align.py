@@ -267,6 +267,8 @@ def _section_range(skeleton: Skeleton, head: Block) -> list[int]:
 
 # Regions larger than this (blocks on one side) are not re-aligned to test a heading shift.
 REFINE_LIMIT = 300
+# The share of its gain a block pair with no evidence in common brings to a heading pairing.
+UNANCHORED_GAIN = 0.5
 
 
 def _best_run(run: list[tuple[Block | None, Block | None]], hs: list[Block], ht: list[Block],
@@ -305,9 +307,12 @@ def _best_run(run: list[tuple[Block | None, Block | None]], hs: list[Block], ht:
 
 def _run_gain(heads: list[tuple[Block | None, Block | None]],
               region: tuple[tuple[int, int], tuple[int, int]], scorer: _Scorer,
-              skip_s: set[int], skip_t: set[int]) -> float:
+              skip_s: set[int], skip_t: set[int], unanchored: float = UNANCHORED_GAIN) -> float:
     """How well the blocks of a region (first and past-the-end block index on each side)
-    align under a pairing of its headings: each pair's score above its threshold, summed."""
+    align under a pairing of its headings: each heading pair's score above its threshold,
+    and that of each block pair, summed. A block pair with no link, code, name or number in
+    common counts for ``unanchored`` of its gain: pairs made on length alone come with
+    almost any pairing."""
     (s0, t0), (s1, t1) = region
     source, target = scorer.source, scorer.target
     paired = [(s, t) for s, t in heads if s is not None and t is not None]
@@ -318,7 +323,8 @@ def _run_gain(heads: list[tuple[Block | None, Block | None]],
         seg_t = [b for b in target.blocks[y0 + 1 : y1] if b.index not in skip_t]
         for x, y in _dp_pinned(seg_s, seg_t, scorer):
             if x is not None and y is not None:
-                total += scorer.block_score(x, y) - THRESHOLD
+                gain = scorer.block_score(x, y) - THRESHOLD
+                total += gain if scorer.shares_evidence(x, y) else unanchored * gain
     return total
 
 
@@ -359,19 +365,10 @@ def _refine_headings(
             if s1 - s0 > REFINE_LIMIT or t1 - t0 > REFINE_LIMIT:
                 continue
             alt = (s, t_u) if s_u is None else (s_u, t)
-            assert alt[0] is not None and alt[1] is not None
+            region = ((s0 + 1, t0 + 1), (s1, t1))
 
-            def gain(pair: tuple[Block, Block | None] | tuple[Block, Block]) -> float:
-                a, b = pair
-                assert b is not None
-                total = scorer.section_score(a, b) - HEADING_THRESHOLD
-                for (x0, y0), (x1, y1) in (((s0, t0), (a.index, b.index)), ((a.index, b.index), (s1, t1))):
-                    seg_s = [blk for blk in source.blocks[x0 + 1 : x1] if blk.index not in skip_s]
-                    seg_t = [blk for blk in target.blocks[y0 + 1 : y1] if blk.index not in skip_t]
-                    for x, y in _dp_pinned(seg_s, seg_t, scorer):
-                        if x is not None and y is not None:
-                            total += scorer.block_score(x, y) - THRESHOLD
-                return total
+            def gain(pair: tuple[Block | None, Block | None]) -> float:
+                return _run_gain([pair], region, scorer, skip_s, skip_t, unanchored=1.0)
 
             if swaps and gain(alt) > gain((s, t)) + 1e-9:
                 swaps -= 1
@@ -607,6 +604,12 @@ class _Scorer:
     def has_anchors(self, a: Block, b: Block) -> bool:
         sim = _similarity(self.src.block[a.index], self.tgt.block[b.index])
         return sim is not None and sim >= 0.6
+
+    def shares_evidence(self, a: Block, b: Block) -> bool:
+        """Whether the blocks have a link, code, name or number in common (a translation
+        that writes the source's names in its own script may still share its links)."""
+        theirs = self.tgt.block[b.index].counts
+        return any(key in theirs for key in self.src.block[a.index].counts if not key.startswith("b:"))
 
     def block_score(self, a: Block, b: Block) -> float:
         key = (a.index, b.index)
