@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 
 __all__ = [
+    "COUNTRY_DOMAINS",
     "ISO_639_1",
     "THREE_LETTER_CODES",
     "has_spaceless_script",
@@ -32,6 +33,25 @@ ISO_639_1 = frozenset(
     za zh zu
     """.split()  # noqa: SIM905 - a table reads better than quoted strings
 )
+
+# Country-code top-level domains where a language is the main official one, by language:
+# a link that moves to a site under one of these (mein-deutschbuch.de for a German page)
+# points to guidance in the translation's language. Country codes sold as generic domains
+# (.co, .io, .ly, .me, .tv, .am, .fm, .to) are left out: they say nothing of the language.
+COUNTRY_DOMAINS: dict[str, frozenset[str]] = {
+    lang: frozenset(tlds.split()) for lang, tlds in {
+        "ar": "sa eg ae ma dz tn jo lb iq om qa kw bh ye sy sd", "az": "az", "bg": "bg",
+        "bn": "bd", "ca": "cat ad", "cs": "cz", "da": "dk", "de": "de at ch li",
+        "el": "gr", "es": "es mx ar cl pe ve ec gt cu bo do hn py sv ni cr pa uy",
+        "et": "ee", "eu": "eus", "fa": "ir", "fi": "fi", "fr": "fr be ch ca lu mc",
+        "gl": "gal", "he": "il", "hi": "in", "hr": "hr", "hu": "hu", "hy": "am", "id": "id",
+        "it": "it sm", "ja": "jp", "ka": "ge", "kk": "kz", "ko": "kr", "lt": "lt", "lv": "lv",
+        "ms": "my", "nb": "no", "nl": "nl be sr", "nn": "no", "no": "no", "pl": "pl",
+        "pt": "pt br ao mz", "ro": "ro md", "ru": "ru by kz su", "sk": "sk", "sl": "si",
+        "sr": "rs", "sv": "se", "sw": "ke tz", "ta": "lk", "th": "th", "tr": "tr", "uk": "ua",
+        "ur": "pk", "uz": "uz", "vi": "vn", "zh": "cn tw hk mo sg",
+    }.items()
+}
 
 # Three-letter codes (ISO 639-2/3) that docs sites actually use for languages without a
 # two-letter code. Curated rather than complete: the full ISO 639-3 list contains thousands

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from l10ncheck.languages import is_lang_code, normalize_lang
+from l10ncheck.languages import COUNTRY_DOMAINS, is_lang_code, normalize_lang
 
 _SPLIT = re.compile(r"^([a-z][a-z0-9+.\-]*://)?([^/?#]*)(.*)$", re.I)
 
@@ -115,6 +115,34 @@ def localized_resource(src_url: str, tgt_url: str, lang: str) -> bool:
         return True
     segments = b.group(3).split("/")
     return host_a == host_b and any(s and normalize_lang(s) in (normalize_lang(lang), primary) for s in segments)
+
+
+_LANG_QUERY = re.compile(r"[?&](?:hl|lang|language|locale|lng)=([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)(?:&|#|$)")
+
+
+def localized_reference(src_url: str, tgt_url: str, lang: str) -> bool:
+    """Does the translation link to another site that names the translation's language
+    (guidance written for its readers: ``ru.wikipedia.org``, a ``.de`` site for German, a
+    ``/fr/`` path or ``hl=fr`` query) where the source links to a site that does not?"""
+    a, b = _SPLIT.match(src_url.strip()), _SPLIT.match(tgt_url.strip())
+    if not a or not b or not a.group(1) or not b.group(1):
+        return False
+    return _names_language(b.group(2).lower(), b.group(3), lang) and not _names_language(
+        a.group(2).lower(), a.group(3), lang)
+
+
+def _names_language(host: str, rest: str, lang: str) -> bool:
+    primary, full = _primary(lang), normalize_lang(lang)
+    labels = host.split(":")[0].split(".")
+    if labels[0] in (primary, full) or normalize_lang(labels[0]) == full:
+        return True  # ru.wikipedia.org, pt-br.example.org
+    if len(labels) > 1 and labels[-1] in COUNTRY_DOMAINS.get(primary, ()):
+        return True  # bdl.oqlf.gouv.qc.ca, sozluk.gov.tr
+    path, _, _ = rest.partition("?")
+    if any(segment and normalize_lang(segment) in (full, primary) for segment in path.split("/")):
+        return True
+    query = _LANG_QUERY.search(rest)
+    return query is not None and normalize_lang(query.group(1)) in (full, primary)
 
 
 # -- configured rewrites ----------------------------------------------------------------------

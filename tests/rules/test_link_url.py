@@ -94,3 +94,23 @@ def test_a_query_string_does_not_change_a_page_of_the_site() -> None:
     external = "Open [the form](https://github.com/o/r/issues/new?template=bug.yml).\n"
     found = run(LinkUrlChanged, external, {"es": "Abra [el formulario](https://github.com/o/r/issues/new?title=x).\n"})
     assert len(found) == 1
+
+
+def test_guidance_moved_to_a_site_in_the_translations_language_is_info() -> None:
+    source = ("Use [plain words](https://www.plainlanguage.gov/guidelines/) and "
+              "[short sentences](https://example.org/style?hl=en).")
+    found = run(LinkUrlChanged, source, {
+        "de": "Nutze [einfache Wörter](https://www.mein-deutschbuch.de/stil.html) und "
+              "[kurze Sätze](https://example.org/style?hl=de).",
+        "tr": "Kullan [sade sözcükler](https://sozluk.gov.tr/) ve [kısa cümleler](https://example.org/tr/style).",
+    })
+    assert [(d.lang, d.severity.value) for d in found] == [("de", "info")] * 2 + [("tr", "info")] * 2
+    assert "a site in the translation's language" in found[0].message
+
+
+def test_a_link_moved_to_a_site_that_names_no_language_is_still_a_warning() -> None:
+    found = run(LinkUrlChanged, "Use [plain words](https://www.plainlanguage.gov/guidelines/).",
+                {"de": "Nutze [einfache Wörter](https://www.example.com/stil.html).",
+                 "es": "Usa [palabras sencillas](https://bit.co/x).",
+                 "fr": "Utilisez [des mots simples](https://www.mots.de/x)."})
+    assert [(d.lang, d.severity.value) for d in found] == [("de", "warning"), ("es", "warning"), ("fr", "warning")]

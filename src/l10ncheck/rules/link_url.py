@@ -4,7 +4,7 @@ from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
 from l10ncheck.rules._links import matched_links, same_destination
-from l10ncheck.urls import localized_resource, resolve, rewritten
+from l10ncheck.urls import localized_reference, localized_resource, resolve, rewritten
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, where
 from l10ncheck.skeleton import Block, Skeleton
 
@@ -23,7 +23,10 @@ class LinkUrlChanged(Rule):
     `/ru/`, `/service/` → `/es/service/`) is not drift, nor is a changed `#anchor` (anchors
     follow translated headings). A link to another page of the same site in the
     translation's language (`en.wikipedia.org/wiki/Contraction` →
-    `de.wikipedia.org/wiki/Kontraktion`) is reported as info. `--fix` restores the source
+    `de.wikipedia.org/wiki/Kontraktion`) is reported as info, and so is a link moved to
+    another site that names the translation's language (a `.de` site on a German page, a
+    `fr.` subdomain, a `/fr/` path, `hl=fr`): guidance written for the translation's
+    readers, which a maintainer may accept. `--fix` restores the source
     URL only when the difference is a provable slip on the same site (a typo of one or two
     characters in a long path segment, a doubled slash, stray whitespace, one stray trailing
     character), never for a localized or otherwise different URL. Sites whose localized URLs
@@ -57,9 +60,10 @@ class LinkUrlChanged(Rule):
                                                   ctx.source_lang, ctx.lang):
                 continue  # the site's own rule for its localized URLs (url-rewrite)
             localized = localized_resource(s.url, t.url, ctx.lang)
+            reference = not localized and localized_reference(s.url, t.url, ctx.lang)
             # Each URL stands elsewhere on the other page: the blocks holding them were paired
             # across a reordering (a list sorted otherwise), not a link changed.
-            swapped = not localized and _elsewhere(t.url, ctx.source, src, ctx) and _elsewhere(
+            swapped = not localized and not reference and _elsewhere(t.url, ctx.source, src, ctx) and _elsewhere(
                 s.url, ctx.target, None, ctx)
             end = t.span
             yield self.report(
@@ -67,10 +71,11 @@ class LinkUrlChanged(Rule):
                 f"link points to {t.url}, source link ({where(ctx.source, s.span)}) to {s.url}"
                 + (" (the same site in the translation's language: check it is the same topic)"
                    if localized else "")
+                + (" (a site in the translation's language: check it says the same)" if reference else "")
                 + (" (both links are on both pages: the blocks may only be in another order)"
                    if swapped else ""),
-                source=s.span, suggestion=None if localized or swapped else s.url,
-                severity=Severity.INFO if localized or swapped else None,
+                source=s.span, suggestion=None if localized or reference or swapped else s.url,
+                severity=Severity.INFO if localized or reference or swapped else None,
                 anchor=block_anchor(ctx.source, src, f"/link:{s.url}"),
             )
 
