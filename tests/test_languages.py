@@ -109,3 +109,17 @@ def test_italic_typography_is_a_property_of_the_script() -> None:
     assert italic_script("Привет, мир") and italic_script("Γειά σου") and italic_script("Olá, mundo")
     assert not italic_script("你好世界") and not italic_script("مرحبا بالعالم") and not italic_script("नमस्ते दुनिया")
     assert italic_script("")  # nothing to judge: no excuse either
+
+
+def test_a_text_names_its_language_by_name_inflected_name_or_joined_code() -> None:
+    from l10ncheck.languages import names_language
+
+    assert names_language("хранителями русской версии", "ru")
+    assert names_language("[#glossary-localization-korean](https://x)", "ko")
+    assert names_language('Cambie a la rama "dev-es"', "es")
+    assert names_language("see the pt-br page", "pt-BR")
+    assert names_language("the German team", "de")
+    assert not names_language("Esto es un ejemplo", "es")  # a bare code is a word
+    assert not names_language("A germane point", "de")
+    assert not names_language("Prussian history", "ru")
+    assert not names_language("see (/bn/observability/)", "bn")  # a localized path, not a note

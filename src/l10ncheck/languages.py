@@ -17,6 +17,7 @@ __all__ = [
     "has_spaceless_script",
     "is_lang_code",
     "is_spaceless_script_char",
+    "names_language",
     "normalize_lang",
 ]
 
@@ -52,6 +53,54 @@ COUNTRY_DOMAINS: dict[str, frozenset[str]] = {
         "ur": "pk", "uz": "uz", "vi": "vn", "zh": "cn tw hk mo sg",
     }.items()
 }
+
+# How a text names a language: its English name and its own name, as the start of a word
+# (so inflected forms count: "русской", "Türkçe"), lower case. Used to tell content a
+# translation adds about itself (its team, its conventions) from stale or added prose.
+LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {
+    "ar": ("arabic", "العربية", "عربي"), "bg": ("bulgarian", "български"),
+    "bn": ("bengali", "bangla", "বাংলা"), "ca": ("catalan", "català"), "cs": ("czech", "češ", "česk"),
+    "da": ("danish", "dansk"), "de": ("german", "deutsch"), "el": ("greek", "ελληνικ"),
+    "es": ("spanish", "español", "castellano"), "fa": ("persian", "farsi", "فارسی"),
+    "fi": ("finnish", "suomek", "suomen"), "fr": ("french", "français", "francais"),
+    "he": ("hebrew", "עברית"), "hi": ("hindi", "हिन्दी", "हिंदी"), "hu": ("hungarian", "magyar"),
+    "id": ("indonesian", "bahasa indonesia"), "it": ("italian",),
+    "ja": ("japanese", "日本語"), "ko": ("korean", "한국어", "한글"), "ms": ("malay", "bahasa melayu"),
+    "nl": ("dutch", "nederlands"), "no": ("norwegian", "norsk"), "nb": ("norwegian", "norsk"),
+    "pl": ("polish", "polsk", "polski"), "pt": ("portuguese", "portugu"), "ro": ("romanian", "român"),
+    "ru": ("russian", "русск"), "sk": ("slovak", "slovensk"), "sv": ("swedish", "svensk"),
+    "ta": ("tamil", "தமிழ்"), "te": ("telugu", "తెలుగు"), "th": ("thai", "ภาษาไทย"),
+    "tr": ("turkish", "türkçe", "türk"), "uk": ("ukrainian", "україн", "українськ"),
+    "ur": ("urdu", "اردو"), "vi": ("vietnamese", "tiếng việt"),
+    "zh": ("chinese", "中文", "汉语", "漢語", "简体", "繁體", "繁体"),
+}
+
+
+def names_language(text: str, lang: str) -> bool:
+    """Does ``text`` name the language ``lang``: its name in English or in itself (at a word
+    start, so inflected forms and ``#glossary-localization-korean`` count), or its code
+    joined to an identifier or with its region (``dev-es``,
+    ``pt-br``, ``#glossary-localization-es``)? A bare code is not enough: ``es`` is a word
+    of Spanish."""
+    code = normalize_lang(lang)
+    primary = code.split("-")[0]
+    folded = text.casefold()
+    for n, name in enumerate(LANGUAGE_NAMES.get(primary, ())):
+        at = folded.find(name)
+        while at >= 0:
+            end = at + len(name)
+            # The English name is a whole word ("German", not "germane"); the language's own
+            # name may be inflected ("русской" for "русский").
+            if (not name.isascii() or at == 0 or not folded[at - 1].isalnum()) and (
+                    n > 0 or end == len(folded) or not folded[end].isalpha()):
+                return True
+            at = folded.find(name, at + 1)
+    # Not a path segment (/bn/observability/): the site's own localized links carry those.
+    joined = rf"[\w.]+[-_]{re.escape(code)}|{re.escape(code)}[-_][\w.]+"
+    if "-" in code:
+        joined += "|" + re.escape(code)  # pt-br is a code even on its own
+    return re.search(rf"(?<![\w/-])(?:{joined})(?![\w/])", folded) is not None
+
 
 # Three-letter codes (ISO 639-2/3) that docs sites actually use for languages without a
 # two-letter code. Curated rather than complete: the full ISO 639-3 list contains thousands

@@ -54,4 +54,36 @@ def test_credits_to_the_translators_are_only_info() -> None:
     # Links to project pages are content, not credits.
     other = translation.replace("https://github.com/kaitoii11", "https://github.com/cncf/glossary/issues")
     other = other.replace("https://github.com/inductor", "https://kubernetes.io/docs/")
+    other = other.replace("日本語化は", "この作業は")  # (naming its own language is info too: below)
     assert [d.severity for d in run(ExtraBlock, source, {"ja": other})] == [Severity.WARNING]
+
+
+def test_a_note_about_the_translation_itself_is_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "# Contribute\n\nOpen a [pull request](https://github.com/x/pulls).\n"
+    found = run(ExtraBlock, source, {
+        "tr": "# Katkı\n\nBir [PR](https://github.com/x/pulls) açın.\n\n**Türkçe yerelleştirme ekibi**\n\n"
+              "Katkılarınızı bekliyoruz!\n",
+        "ru": "# Вклад\n\nОткройте [PR](https://github.com/x/pulls).\n\n"
+              "Пишите в [#glossary-localization-russian](https://x.slack.com/a).\n",
+        "es": "# Contribuir\n\nAbra un [PR](https://github.com/x/pulls).\n\nCambie a la rama `dev-es` primero.\n",
+    })
+    assert [(d.lang, d.severity) for d in found] == [
+        ("es", Severity.INFO), ("ru", Severity.INFO), ("tr", Severity.INFO)]
+    assert "names the translation's own language" in found[0].message
+
+
+def test_extra_prose_that_names_no_language_or_one_the_source_names_is_a_warning() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    pulls = "(https://github.com/x/pulls)"
+    found = run(ExtraBlock, f"# Contribute\n\nOpen a [pull request]{pulls}. Spanish is welcome.\n", {
+        "es": f"# Contribuir\n\nAbra un [PR]{pulls}. El español es bienvenido.\n\n"
+              "Para compilar el sitio en español, instale primero la versión antigua de Hugo y ejecute el script.\n",
+        "de": f"# Beitragen\n\nÖffne einen [PR]{pulls}.\n\nDeutsch ist willkommen.\n",
+        "fr": f"# Contribuer\n\nOuvrez une [PR]{pulls}.\n\n"
+              "Pour compiler le site, installez d'abord l'ancienne version de Hugo et lancez le script.\n",
+    })
+    assert [(d.lang, d.severity) for d in found] == [
+        ("de", Severity.INFO), ("es", Severity.WARNING), ("fr", Severity.WARNING)]

@@ -4,6 +4,7 @@ import re
 from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
+from l10ncheck.languages import names_language
 from l10ncheck.rules._structure import describe_gap, gaps
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor
 from l10ncheck.skeleton import Block
@@ -21,7 +22,10 @@ class ExtraBlock(Rule):
         ms: the same two paragraphs and a third one between them
 
     Consecutive extra blocks are reported once. A block crediting people by links to their
-    profiles (the localization team) is info.
+    profiles (the localization team) is info, and so are extra blocks whose first block names
+    the translation's own language where the source never does (its team or chat channel,
+    a translator's note on its conventions: "Türkçe yerelleştirme ekibi",
+    `#glossary-localization-russian`, a `dev-es` branch).
     """
 
     code = "S105"
@@ -37,16 +41,22 @@ class ExtraBlock(Rule):
             if source_links is None:
                 source_links = {link.url for b in ctx.source.blocks for link in b.links_only}
             credits = all(_credits(b, source_links) for b in gap.blocks)
+            # The translation's own language named (its team, its channel, its conventions,
+            # a translator's note): content about the translation itself.
+            own = not credits and names_language(block.text, ctx.lang) and not names_language(
+                " ".join(b.text for b in ctx.source.blocks), ctx.lang)
             yield self.report(
                 ctx, block.span, f"{describe_gap(ctx, gap, 'target')} {verb} not in the source"
                 + (" (perhaps split from the paragraph next to it)" if gap.split else "")
-                + (" (it credits people: the translators, perhaps)" if credits else ""),
+                + (" (it credits people: the translators, perhaps)" if credits else "")
+                + (" (it names the translation's own language: a note for its readers, perhaps)"
+                   if own else ""),
                 anchor=block_anchor(ctx.target, block, "+"),
                 # A horizontal rule changes the look, not the content.
                 # A paragraph probably split from (or merged into) its neighbour, judged by
                 # length alone, is for a reviewer to confirm; so is a credit to the people
                 # who made the translation.
-                severity=Severity.INFO if gap.split or credits or all(b.kind == "rule" for b in gap.blocks)
+                severity=Severity.INFO if gap.split or credits or own or all(b.kind == "rule" for b in gap.blocks)
                 else None,
             )
 
