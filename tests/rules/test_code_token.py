@@ -1,6 +1,8 @@
-from harness import run, where
+from harness import codes, run, where
 
-from l10ncheck.rules.code_token import CodeTokenChanged
+from l10ncheck.diagnostics import Severity
+from l10ncheck.extract import build_skeleton
+from l10ncheck.rules.code_token import CodeTokenChanged, code_tokens
 
 
 def test_changed_token_standard_is_reported_where_it_stands() -> None:
@@ -38,11 +40,47 @@ def test_an_english_plural_of_a_token_is_the_token_in_languages_without_plurals(
 
 
 def test_a_word_with_a_number_translated_around_its_number_is_only_info() -> None:
-    from l10ncheck.diagnostics import Severity
-
     found = run(CodeTokenChanged, "Join field3 of file1 with field1 of file2.\n",
                 {"es": "Une el campo3 del archivo1 con el campo1 del archivo2.\n"})
     assert found and all(d.severity is Severity.INFO for d in found)
     # A typo of the same word stays a warning.
     found = run(CodeTokenChanged, "Copy it to machine1 first.\n", {"es": "Cópialo primero a machin1.\n"})
     assert [d.severity for d in found] == [Severity.WARNING]
+
+
+def test_a_token_set_in_backticks_is_kept() -> None:
+    source = "- Send SIGUSR1 signal to processes:\n"
+    assert run(CodeTokenChanged, source, {"ar": "- إرسال إشارة `SIGUSR1` إلى العمليات:\n",
+                                          "xx": "- Send `kill -SIGUSR1` now:\n"}) == []
+    # Only as a whole word, and not a span the source has too.
+    assert codes(run(CodeTokenChanged, source, "- Envoie `SIGUSR10` aux processus :\n")) == ["C502"]
+    assert codes(run(CodeTokenChanged, "Use `v2.1` with v2.1 here.\n", "Nutze `v2.1` hier.\n")) == ["C502"]
+
+
+def test_a_mnemonic_bracket_is_not_part_of_the_token() -> None:
+    source = "- Create a [Q]COW2 image file:\n"
+    assert run(CodeTokenChanged, source, {"ko": "- QCOW2 이미지 파일 생성:\n",
+                                          "de": "- Ein [Q]COW2-Abbild erstellen:\n"}) == []
+    found = run(CodeTokenChanged, source, "- Crea un file immagine COW2:\n")
+    assert [(d.code, d.severity) for d in found] == [("C502", Severity.WARNING)]
+    assert '"COW2" where the source has "QCOW2"' in found[0].message
+    # The token's offsets cover the brackets; a mnemonic set before a number is not glued to it.
+    block = build_skeleton("- [B]2 महीने, [Q]COW2\n").blocks[0]
+    assert [(t, block.text[s:e]) for t, s, e in code_tokens(block)] == [("QCOW2", "[Q]COW2")]
+
+
+def test_a_token_kept_inside_a_longer_one_is_only_info() -> None:
+    found = run(CodeTokenChanged, "- Read a file of MD5 checksums:\n", {"ta": "- MD5SUMகளின் கோப்பைப் படி:\n"})
+    assert [d.severity for d in found] == [Severity.INFO]
+    assert '"MD5" (en:1) kept inside "MD5SUM"' in found[0].message
+    # A changed digit or version part is no containment: still a warning.
+    for source, translation in [("Use the HDMI2 output.", "Nutze den HDMI1-Ausgang."),
+                                ("Pull from v0.1.", "Tirer depuis v1.1."),
+                                ("Uses HDMI2 now.", "Nutzt HDMI21 jetzt.")]:
+        assert [d.severity for d in run(CodeTokenChanged, source, translation)] == [Severity.WARNING]
+
+
+def test_a_token_in_other_letter_case_is_kept() -> None:
+    assert run(CodeTokenChanged, "Provides AWS ec2 and X11 resources in Base64.\n",
+               {"pt": "Fornece recursos AWS EC2 e x11 em base64.\n"}) == []
+    assert codes(run(CodeTokenChanged, "Uses ec2 here.\n", {"pt": "Usa ec3 aqui.\n"})) == ["C502"]

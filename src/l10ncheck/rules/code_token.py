@@ -23,6 +23,10 @@ _PLAIN_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 # A number glued to a unit: "2.4GHz", "44100kHz", "16bit". Translations may write the unit
 # apart or in their own script ("2,4 ГГц"), so the number alone is the evidence.
 _NUMBER_UNIT = re.compile(r"(\d+(?:[.,]\d+)*)([A-Za-z]+)")
+# A one-letter mnemonic in brackets glued to the letters of its word, as tldr pages write
+# them: "[Q]COW2", "[r]ecursive", "Zi[p]". The brackets are not part of the word; a
+# mnemonic set before a number ("[B]2 महीने") is not glued to it.
+_MNEMONIC = re.compile(r"\[[A-Za-z]\](?=[A-Za-z])|(?<=[A-Za-z])\[[A-Za-z]\]")
 
 
 def code_tokens(block: Block) -> tuple[tuple[str, int, int], ...]:
@@ -30,27 +34,64 @@ def code_tokens(block: Block) -> tuple[tuple[str, int, int], ...]:
 
 
 def _code_tokens(block: Block) -> tuple[tuple[str, int, int], ...]:
-    """Identifier- and version-like tokens of running text (not inside inline code).
+    """Identifier- and version-like tokens of running text (not inside inline code), with
+    their offsets in the block's text.
 
     A hyphenated word glued to a token is not part of it: "BEP20-token" holds "BEP20",
-    "BEP-20-standaard" holds "BEP-20".
+    "BEP-20-standaard" holds "BEP-20". A one-letter mnemonic's brackets are not either:
+    "[Q]COW2" holds "QCOW2".
     """
     inside = [(c.start, c.end) for c in block.code_spans]
+    text, starts, ends = _unbracket(block.text)
     found: list[tuple[str, int, int]] = []
-    for m in CODE_TOKEN.finditer(block.text):
-        if any(s <= m.start() < e for s, e in inside):
+    for m in CODE_TOKEN.finditer(text):
+        start = starts[m.start()]
+        if any(s <= start < e for s, e in inside):
             continue
         token = _WORD_TAIL.sub("", m.group())
         if _NUMBER_WITH_SUFFIX.fullmatch(token) or _PLAIN_NUMBER.fullmatch(token):
             continue
         if any(c.isdigit() for c in token):
-            found.append((token, m.start(), m.start() + len(token)))
+            found.append((token, start, ends[m.start() + len(token) - 1]))
     return tuple(found)
 
 
+def _unbracket(text: str) -> tuple[str, Sequence[int], Sequence[int]]:
+    """``text`` without the brackets of one-letter mnemonics, and for each of its characters
+    where it starts and ends in ``text`` (a mnemonic letter with its brackets)."""
+    if "[" not in text or _MNEMONIC.search(text) is None:
+        return text, range(len(text)), range(1, len(text) + 1)
+    kept: list[str] = []
+    starts: list[int] = []
+    last = 0
+    for m in _MNEMONIC.finditer(text):
+        kept.append(text[last:m.start()] + text[m.start() + 1])
+        starts.extend(range(last, m.end() - 2))
+        last = m.end()
+    kept.append(text[last:])
+    starts.extend(range(last, len(text)))
+    ends = [*starts[1:], len(text)]
+    return "".join(kept), starts, ends
+
+
+def _in_code_spans(block: Block, token: str) -> int:
+    """How many times ``token`` stands as a whole word (any letter case) in the block's
+    inline code spans: "SIGUSR1" in `kill -SIGUSR1 1234`, not "1.0" in `2.1.0`."""
+    word = re.compile(rf"(?<!\w)(?<!\w[.\-]){re.escape(token)}(?![.\-]?\w)", re.I)
+    return sum(len(word.findall(c.code)) for c in block.code_spans)
+
+
+def _kept_inside(token: str, longer: str) -> bool:
+    """Is ``token`` (ending in a digit) the start of ``longer``, followed by letters only:
+    "MD5" in "MD5SUM", not "HDMI2" in "HDMI21" nor "v0.1" in "v0.1.2"?"""
+    rest = longer[len(token):]
+    return (token[-1].isdigit() and longer.lower().startswith(token.lower())
+            and rest.isascii() and rest.isalpha())
+
+
 def _writes(want: Sequence[tuple[str, int, int]], stem: str) -> bool:
-    """Does the source block also write the singular form itself?"""
-    return any(token == stem for token, _, _ in want)
+    """Does the source block also write the singular form itself (any letter case)?"""
+    return any(token.lower() == stem for token, _, _ in want)
 
 
 class CodeTokenChanged(Rule):
@@ -60,8 +101,15 @@ class CodeTokenChanged(Rule):
     Why it matters: these tokens name standards, versions and networks; `BEP2` and `BEP20`
     are different token standards, and funds sent to the wrong one can be lost.
 
-    A lower-case word with a number (`field3`) written in the translation's words with the
-    same number (`campo3`) is info.
+    Not a loss: the token in other letter case (`EC2` for `ec2`, `x11` for `X11`: case in
+    running text is the translation's style; code spans stay strict in C501), the token set
+    as a whole word in an inline code span (one the source's own code spans do not hold),
+    and a one-letter mnemonic's brackets on either side (`[Q]COW2` is `QCOW2`).
+
+    Info: the token kept as the start of a longer one, letters glued after its last digit
+    (`MD5` in `MD5SUM`; a changed digit, `HDMI2` -> `HDMI1`, stays a warning), and a
+    lower-case word with a number (`field3`) written in the translation's words with the
+    same number (`campo3`).
 
     Example:
         en: `withdraw your BNB as BEP20 tokens`
@@ -81,23 +129,29 @@ class CodeTokenChanged(Rule):
             if not want:
                 continue
             got = code_tokens(tgt)
-            have = Counter(t for t, _, _ in got)
+            # Letter case is the translation's style in running text: "EC2" for "ec2".
+            have = Counter(t.lower() for t, _, _ in got)
+            need = Counter(t.lower() for t, _, _ in want)
             # "MP3s" in English is "MP3" in languages that do not mark the plural.
             for token, _, _ in want:
-                stem = token[:-1]
-                if token.endswith("s") and have[stem] > have[token] and not _writes(want, stem):
-                    have[token] += 1
+                key, stem = token.lower(), token[:-1].lower()
+                if token.endswith("s") and have[stem] > have[key] and not _writes(want, stem):
+                    have[key] += 1
                     have[stem] -= 1
-            spare = Counter(have)
-            for token, _, _ in want:
-                spare[token] -= 1
-            extras = [g for g in got if spare[g[0]] > 0]
-            need = Counter(t for t, _, _ in want)
+            # A token the translation sets in backticks is kept, not lost.
+            for key in need:
+                if have[key] < need[key]:
+                    token = next(t for t, _, _ in want if t.lower() == key)
+                    added = _in_code_spans(tgt, token) - _in_code_spans(src, token)
+                    have[key] += max(0, min(added, need[key] - have[key]))
+            spare = have - need
+            extras = [g for g in got if spare[g[0].lower()] > 0]
             tgt_numbers: dict[str, list[str]] | None = None
             for token, start, end in want:
-                if have[token] >= need[token]:
+                key = token.lower()
+                if have[key] >= need[key]:
                     continue
-                need[token] -= 1
+                need[key] -= 1
                 ref = f"({where(ctx.source, src.locate(start, end))})"
                 anchor = block_anchor(ctx.source, src, f"/token:{token}")
                 unit = _NUMBER_UNIT.fullmatch(token)
@@ -133,8 +187,16 @@ class CodeTokenChanged(Rule):
                             source=src.locate(start, end), anchor=anchor, severity=Severity.INFO,
                         )
                         continue
-                near = max(extras, key=lambda g: fuzz.ratio(g[0], token), default=None)
-                if near is not None and fuzz.ratio(near[0], token) >= 60:
+                near = max(extras, key=lambda g: fuzz.ratio(g[0].lower(), key), default=None)
+                if near is not None and severity is None and _kept_inside(token, near[0]):
+                    # "MD5" -> "MD5SUM": the token kept, a word glued to it.
+                    extras.remove(near)
+                    yield self.report(
+                        ctx, tgt.locate(near[1], near[2]),
+                        f"{quote(token)} {ref} kept inside {quote(near[0])}",
+                        source=src.locate(start, end), anchor=anchor, severity=Severity.INFO,
+                    )
+                elif near is not None and fuzz.ratio(near[0].lower(), key) >= 60:
                     extras.remove(near)
                     yield self.report(
                         ctx, tgt.locate(near[1], near[2]),
