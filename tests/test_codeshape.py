@@ -85,3 +85,16 @@ def test_a_word_in_single_braces_is_a_placeholder_but_not_a_shell_variable() -> 
     assert same_code("{verb} {object}", "{verbo} {objeto}")
     assert same_code("{import-path}/otel{package-name}", "{caminho-de-importacao}/otel{nome-do-pacote}")
     assert not same_code("echo ${HOME}", "echo ${HOGAR}")
+
+
+def test_a_name_marked_as_the_readers_own_is_a_placeholder_of_its_shape() -> None:
+    assert code_key("python YOUR_APP.py") == "python {}.py"
+    assert same_code("python YOUR_APP.py", "python VOTRE_APP.py")
+    assert same_code("--service_name your-service-name", "--service_name votre-nom-de-service")
+    assert same_code("content/blog/short-name-for-your-post", "content/blog/nome-do-seu-post")
+    # Another case or separator, spaces, or a change beside it: not the same.
+    assert not same_code("python YOUR_APP.py", "python votre_app.py")
+    assert not same_code("--service_name your-service-name", "--service_name votre_nom")
+    assert not same_code("python YOUR_APP.py", "python3 VOTRE_APP.py")
+    # A sample name without the "your" mark stays literal.
+    assert not same_code("do_work()", "faire_travail()")

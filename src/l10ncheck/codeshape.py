@@ -16,6 +16,9 @@ Shared by alignment (code as evidence that two blocks are the same) and the code
   alternative are the same option (``{{[n|neighbour]}}`` = ``{{[n|neighbor]}}``). A
   translation's ``{{c|connect}}`` covers the source's ``connect`` (not the other way round),
   and placeholders joined by ``.``, ``/``, ``:`` or ``@`` are one argument.
+- :func:`your_slots` tells a name the source marks as the reader's own (``YOUR_GITHUB_ID``,
+  ``your-service-name``, which :data:`PLACEHOLDER` also covers) written as another name of the
+  same shape (``SEU_ID_GITHUB``, ``votre-nom-de-service``); ``same_code`` accepts it.
 - :func:`option_aliases` collects a page's ``{{[short|long]}}`` alternatives, so that ``-S``
   written alone elsewhere on the page is known to be ``--sync``.
 - :func:`placeholder_names` lists the names a page's placeholders use (``num`` of ``{{num}}``).
@@ -31,7 +34,12 @@ from typing import Iterable, Mapping
 # Also a word in single braces (`{verb} {object}`, `{import-path}`), not a shell variable
 # (`${HOME}`) nor part of a `{{…}}`.
 BRACED_WORD = r"(?<![$\\{])\{[^\W\d_][\w-]*\}(?!\})"
-PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s][^<>]*>|" + BRACED_WORD)
+# The reader's own value, unbracketed: one name whose parts include "your" (`YOUR_GITHUB_ID`,
+# `your-service-name`, `short-name-for-your-blog-post`, `yourApp`). Not `.`-joined, so the
+# `.py` of `YOUR_APP.py` stays.
+YOUR_WORD = (r"(?<![\w-])(?:(?:[^\W_]+[_-])*(?:your|YOUR|Your)(?:[_-][^\W_]+)+|your[A-Z][^\W_]*)(?![\w-])")
+PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s][^<>]*>|" + BRACED_WORD + "|" + YOUR_WORD)
+_YOUR = re.compile(YOUR_WORD)
 
 # tldr's option notation {{[-l|--length]}} stands for the option itself: the long form.
 _OPTION = re.compile(r"\{\{\[(?:[^\]|{}]*\|)*([^\]|{}]*)\]\}\}")
@@ -91,10 +99,11 @@ def placeholder_names(codes: Iterable[str]) -> frozenset[str]:
     ``{{a|b}}`` gives ``a`` and ``b``, ``<name>`` gives ``name``; never option groups."""
     names: set[str] = set()
     for code in codes:
-        if "{{" not in code and "<" not in code:
+        if "{{" not in code and "<" not in code and "{" not in code and "our" not in code.casefold():
             continue
         for m in PLACEHOLDER.finditer(code):
-            inner = m.group()[2:-2] if m.group().startswith("{{") else m.group()[1:-1]
+            inner = (m.group()[2:-2] if m.group().startswith("{{") else
+                     m.group()[1:-1] if m.group().startswith(("<", "{")) else m.group())
             if inner.startswith("["):
                 continue
             inner = _LIST_HINT.sub(" ", inner).strip()
@@ -126,7 +135,42 @@ def same_code(a: str, b: str, aliases: Mapping[str, str] | None = None) -> bool:
         if _LIST in x[0] or _LIST in y[0]:
             if _collapse(x) == _collapse(y):
                 return True
-    return _same_words(a, b, local)
+    return _same_words(a, b, local) or your_slots(a, b) or your_slots(b, a)
+
+
+def your_slots(a: str, b: str) -> bool:
+    """Is ``b`` ``a`` with each of its "your" placeholders (:data:`YOUR_WORD`) written as
+    another name of the same shape: one name of letters and digits of any script joined by
+    the placeholder's own separators, in its case (`YOUR_GITHUB_ID` -> `SEU_ID_GITHUB`,
+    `your-service-name` -> `votre-nom-de-service`; not `seu id` nor `seu_id`)?"""
+    a, b = " ".join(a.split()), " ".join(b.split())
+    if "our" not in a.casefold():
+        return False
+    holes = [m.group() for m in _YOUR.finditer(a)]
+    if not holes:
+        return False
+    m = _your_pattern(a).fullmatch(b)
+    return m is not None and all(_same_case(hole, name) for hole, name in zip(holes, m.groups()))
+
+
+@lru_cache(maxsize=4096)
+def _your_pattern(code: str) -> re.Pattern[str]:
+    parts: list[str] = []
+    last = 0
+    for m in _YOUR.finditer(code):
+        seps = "".join(sorted(set(m.group()) & {"_", "-"}))
+        joined = f"(?:[{re.escape(seps)}][^\\W_]+)*" if seps else ""
+        parts += [re.escape(code[last:m.start()]), f"([^\\W_]+{joined})"]
+        last = m.end()
+    return re.compile("".join(parts) + re.escape(code[last:]))
+
+
+def _same_case(name: str, other: str) -> bool:
+    if name == name.upper():
+        return other == other.upper()
+    if name == name.lower():
+        return other == other.lower()
+    return True
 
 
 _WHOLE_PLACEHOLDER = re.compile(r"\{\{(?!\[)(.+)\}\}")

@@ -78,3 +78,14 @@ def test_a_placeholder_of_several_words_may_be_translated() -> None:
     source = "Install it:\n\n```sh\nhelm install my-otel <path where you saved the chart>\n```\n"
     translation = "インストール:\n\n```sh\nhelm install my-otel <チャートを保存したパス>\n```\n"
     assert run(CodeBlockChanged, source, {"ja": translation}) == []
+
+
+def test_a_name_marked_as_the_readers_own_may_be_localized() -> None:
+    source = _block("sh", "export OTEL_SERVICE_NAME=your-service-name\nopentelemetry-instrument python YOUR_APP.py")
+    assert run(CodeBlockChanged, source, {"fr": _block(
+        "sh", "export OTEL_SERVICE_NAME=votre-nom-de-service\nopentelemetry-instrument python VOTRE_APP.py")}) == []
+    # A changed command beside it, or a sample name with no "your" mark, is still drift.
+    assert len(run(CodeBlockChanged, source, {"fr": _block(
+        "sh", "export OTEL_SERVICE_NAME=votre-nom-de-service\nopentelemetry-instrument python3 VOTRE_APP.py")})) == 1
+    assert len(run(CodeBlockChanged, _block("py", "def do_work():\n    pass"),
+                   {"fr": _block("py", "def faire_travail():\n    pass")})) == 1

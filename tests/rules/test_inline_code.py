@@ -215,3 +215,71 @@ def test_a_lost_sudo_is_named() -> None:
     found = run(InlineCodeChanged, "`sudo mkfs.fat {{/dev/sdb1}}`\n", {"es": "`mkfs.fat {{/dev/sdb1}}`\n"})
     assert [d.message for d in found] == [
         'inline code "mkfs.fat {{/dev/sdb1}}" lacks the "sudo" of the source\'s "sudo mkfs.fat {{/dev/sdb1}}" (en:1)']
+
+
+def test_quoted_sample_text_in_another_language_and_word_count_is_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "- Print as `printf` does:\n\n`print -f \"%s is %d years old.\\n\" \"Alice\" 30`\n"
+    for lang, command in (("es", 'print -f "%s tiene %d años.\\n" "Alice" 30'),
+                          ("zh", 'print -f "%s 今年 %d 岁了。\\n" "小明" 30'),
+                          ("id", 'print -f "%s berumur %d tahun.\\n" "Alice" 30')):
+        found = run(InlineCodeChanged, source, {lang: f"- Imprime como `printf`:\n\n`{command}`\n"})
+        assert [d.severity for d in found] == [Severity.INFO], lang
+    # Words in an awk program's strings are sample text; the program is code.
+    awk = "- Match:\n\n`awk '{if ($1 == \"foo\") print \"Exact match\"}' {{file}}`\n"
+    found = run(InlineCodeChanged, awk, {"uk": "- Збіг:\n\n`awk '{if ($1 == \"foo\") print \"Точний збіг\"}' {{файл}}`\n"})
+    assert [d.severity for d in found] == [Severity.INFO]
+
+
+def test_quoted_sample_text_with_a_typo_or_changed_code_is_a_warning() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    def severities(source: str, command: str) -> list[Severity]:
+        return [d.severity for d in run(InlineCodeChanged, f"- Do it:\n\n`{source}`\n", {"es": f"- Hazlo:\n\n`{command}`\n"})]
+
+    assert severities('grep "error" {{file}}', 'grep "eror" {{archivo}}') == [Severity.WARNING]
+    assert severities('print -f "%s is %d years old.\\n"', 'print -f "%s tiene años.\\n"') == [Severity.WARNING]
+    assert severities('print "Line 1"', 'print "Línea 2"') == [Severity.WARNING]
+    assert severities("awk '{if ($1 == \"foo\") print \"Exact\"}'", "awk '{si ($1 == \"foo\") print \"Exacto\"}'") == [Severity.WARNING]
+    assert severities('alias rm="rm -i"', 'alias rm="rm --interactive"') == [Severity.WARNING]
+    # A key, or a selector's value after its key, is code.
+    assert severities('log \'{"color": "red"}\'', 'log \'{"cor": "vermelho"}\'') == [Severity.WARNING]
+    assert severities("htmlq 'p:first-of-type'", "htmlq 'p:primero-de-tipo'") == [Severity.WARNING]
+    assert severities('log {"color": "red"}', 'log {"color": "vermelho"}') == [Severity.INFO]
+
+
+def test_an_unbraced_argument_word_of_a_description_put_in_words_is_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "> Unmount it first with `umount device`.\n\n- Show it:\n\n`dumpe2fs {{/dev/sdXN}}`\n"
+    found = run(InlineCodeChanged, source, {"ko": "> 먼저 `umount 장치`로 해제하세요.\n\n- 표시:\n\n`dumpe2fs {{/dev/sdXN}}`\n"})
+    assert [d.severity for d in found] == [Severity.INFO]
+    # A typo, another command, or a word the page's commands use: a warning.
+    for changed in ("umount devise", "mount 장치", "umount -f"):
+        found = run(InlineCodeChanged, source, {"fr": f"> Démontez-la avec `{changed}`.\n\n- Afficher :\n\n`dumpe2fs {{{{/dev/sdXN}}}}`\n"})
+        assert [d.severity for d in found] == [Severity.WARNING], changed
+    found = run(InlineCodeChanged, "> Use `git pull`.\n\n- Pull:\n\n`git pull`\n\n- Push:\n\n`git push`\n",
+                {"es": "> Usa `git push`.\n\n- Pull:\n\n`git pull`\n\n- Push:\n\n`git push`\n"})
+    assert [d.severity for d in found] == [Severity.WARNING]
+
+
+def test_an_examples_language_code_set_to_the_translations_own_is_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "The path becomes `/ja/docs/some-page` on a Japanese page."
+    found = run(InlineCodeChanged, source, {"pt": "O caminho vira `/pt/docs/some-page` numa página em português."})
+    assert [d.severity for d in found] == [Severity.INFO]
+    # Another language's code, or the source's own tree replaced: a warning.
+    found = run(InlineCodeChanged, source, {"pt": "O caminho vira `/es/docs/some-page` numa página."})
+    assert [d.severity for d in found] == [Severity.WARNING]
+    found = run(InlineCodeChanged, "Edit `content/en/blog/post.md`.", {"pt": "Edite `content/pt/blog/post.md`."})
+    assert [d.severity for d in found] == [Severity.WARNING]
+
+
+def test_a_name_marked_as_the_readers_own_may_be_localized() -> None:
+    source = "Open `https://github.com/YOUR_GITHUB_ID/site` in a browser."
+    assert run(InlineCodeChanged, source, {"pt": "Abra `https://github.com/SEU_ID_GITHUB/site` no navegador."}) == []
+    # Another shape, or a change outside the name: still reported.
+    assert len(run(InlineCodeChanged, source, {"pt": "Abra `https://github.com/seu id/site` no navegador."})) == 1
+    assert len(run(InlineCodeChanged, source, {"pt": "Abra `https://gitlab.com/SEU_ID_GITHUB/site` no navegador."})) == 1

@@ -1,13 +1,20 @@
 """What a source page and its translation say about their code, as a whole: the option
 aliases and placeholder names of their commands, how the translation renders placeholder
-names and sample values, tldr's option mnemonics, the words the commands use, and how
-long a translated block is against its source as a rule. C501 reads it to tell a span
-put in the translation's words from a span lost."""
+names, sample values and argument words, tldr's option mnemonics, the words the commands
+use, and how long a translated block is against its source as a rule. Also what of a
+command's quoted sample text is words a translator may put in their language and what is
+code (:func:`sample_text`). C501 reads it to tell a span put in the translation's words
+from a span lost."""
 
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable, Iterator, Mapping
+
+from rapidfuzz import fuzz
 
 from l10ncheck.align import BlockPair
 from l10ncheck.codeshape import code_key, option_aliases, placeholder_names
@@ -26,6 +33,12 @@ _WORDS_ONLY = re.compile(r"[^\W\d_\s]+(?:\s+[^\W\d_\s]+)*\s*")
 _NATURAL_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]+")
 
 
+# Below this similarity two words are not one respelled (`eror` for `error` is 89).
+_LIKE = 60
+# An unbraced argument word of a description's command (`device`, `printer_name`).
+_ARGUMENT_WORD = re.compile(r"[^\W\d_]+(?:_[^\W\d_]+)*")
+
+
 def is_command(block: Block) -> bool:
     """Is the block one code span and nothing else (a tldr example's command)?"""
     return len(block.code_spans) == 1 and block.text.strip() == block.code_spans[0].code.strip()
@@ -35,7 +48,7 @@ class CodePage:
     """What the whole pages say about their code: option aliases, placeholder names."""
 
     def __init__(self, source: Skeleton, target: Skeleton, pairs: Iterable[BlockPair] = ()) -> None:
-        self.target = target
+        self.source, self.target = source, target
         ratios: list[float] = []
         # Placeholder names as the translation renders them, read off the commands the two
         # pages share ({{subscription_id}} -> {{id_sottoscrizione}}).
@@ -67,12 +80,6 @@ class CodePage:
         self.aliases: Mapping[str, str] = option_aliases(src_codes)
         self.source_names = placeholder_names(src_codes)
         self.target_names = placeholder_names(tgt_codes)
-        # Words the page's commands use (`ls` in `ls -la`): those are code in any language.
-        # A command is a span of several words that stands alone or holds more than words
-        # (`Control Panel` in a sentence is a name, not a command).
-        commands = [c.code for b in source.blocks for c in b.code_spans if " " in c.code.strip()
-                    and (c.code.strip() == b.text.strip() or not _WORDS_ONLY.fullmatch(c.code))]
-        commands += [b.code for b in source.blocks if b.kind == "code"]
         # tldr's mnemonics: the letter of an option in brackets inside the word it stands
         # for ("[S]ynchronize", "sys[u]pgrade", "refresh ([y])").
         self.mnemonics: dict[str, str] = {}
@@ -86,10 +93,12 @@ class CodePage:
         # Words a description puts in backticks ("matching `string`"): sample values.
         self.described = frozenset(c.code for b in source.blocks for c in b.code_spans
                                    if b.text.strip() != c.code.strip() and " " not in c.code.strip())
-        # Placeholder names are what translators localize, not words of the command.
         # Whole words of the commands and option names (`regex` is not a word of
-        # `--file-search-regex`).
-        self.command_words = frozenset(w.lstrip("-") for c in commands for w in _COMMAND_WORD.findall(code_key(c)))
+        # `--file-search-regex`); placeholder names are what translators localize.
+        self._commands = _commands(source)
+        self.command_words = frozenset(w for c in self._commands for w in _command_words(c))
+        self._target_commands: list[str] | None = None
+        self._source_words: frozenset[str] | None = None
 
     def word_like(self, code: str, target: Block) -> bool:
         """Is ``code`` words of a language rather than code: up to four words of letters,
@@ -196,3 +205,157 @@ class CodePage:
         likely put it in words of their language ("entrada estándar"): not sure drift."""
         return (_PLAIN_WORD.fullmatch(code) is not None and code not in self.command_words
                 and not contains(code, target.text))
+
+    def argument_localized(self, code: str, changed: str) -> bool:
+        """Is ``changed`` the command ``code`` that a description names with an unbraced
+        argument word put in the translation's words (`umount device` -> `umount 장치`,
+        `lpoptions -d printer_name` -> `lpoptions -d impressora`)? The command (first word)
+        and the number of words stay; each changed word is lower-case letters (`_` may join
+        them) that no command of the page uses, and becomes letters that no translated
+        command uses and that do not look like it (rapidfuzz < 60: `devise` is a typo)."""
+        xs, ys = code.split(), changed.split()
+        if len(xs) < 2 or len(xs) != len(ys) or xs[0] != ys[0]:
+            return False
+        differ = [(x, y) for x, y in zip(xs, ys) if x != y]
+        if not differ or not all(_ARGUMENT_WORD.fullmatch(x) and x == x.lower() and _ARGUMENT_WORD.fullmatch(y)
+                                 and fuzz.ratio(x, y) < _LIKE for x, y in differ):
+            return False
+        if self._target_commands is None:
+            self._target_commands = _commands(self.target)
+        # Used by another command of the page (the span itself may count as one).
+        used = {w for c in self._commands if c != code for w in _command_words(c)}
+        used |= {w for c in self._target_commands if c != changed for w in _command_words(c)}
+        return not any(x in used or y in used for x, y in differ)
+
+    def relanguaged(self, code: str, changed: str) -> bool:
+        """Is the sample text in quotes of ``changed`` that of ``code`` put in another
+        language rather than respelled? Either its new words have a letter beyond ASCII that
+        the words it replaces lack (`años`, `小明`), or a word on each side looks like none
+        on the other (rapidfuzz < 60: `week ago` -> `hace semana`), the new one not written
+        anywhere on the source page (`debug` -> `info` may be another value). A typo
+        (`eror` for `error`) keeps its like."""
+        old, new = Counter(sample_words(code)), Counter(sample_words(changed))
+        gone, added = list((old - new).elements()), list((new - old).elements())
+        if not gone or not added:
+            return False
+        letters = {ch for w in gone for ch in w}
+        if any(ch.isalpha() and not ch.isascii() and ch not in letters for w in added for ch in w):
+            return True
+        if self._source_words is None:
+            self._source_words = frozenset(w.casefold() for b in self.source.blocks for w in LETTERS.findall(b.text))
+        return (any(all(fuzz.ratio(w, v) < _LIKE for v in added) for w in gone)
+                and any(w not in self._source_words and all(fuzz.ratio(w, v) < _LIKE for v in gone) for w in added))
+
+
+def _commands(page: Skeleton) -> list[str]:
+    """The page's commands: spans of several words that stand alone or hold more than words
+    (`Control Panel` in a sentence is a name, not a command), and code blocks."""
+    commands = [c.code for b in page.blocks for c in b.code_spans if " " in c.code.strip()
+                and (c.code.strip() == b.text.strip() or not _WORDS_ONLY.fullmatch(c.code))]
+    return commands + [b.code for b in page.blocks if b.kind == "code"]
+
+
+@lru_cache(maxsize=16384)
+def _command_words(command: str) -> frozenset[str]:
+    """Words a command uses (`ls` in `ls -la`): those are code in any language."""
+    return frozenset(w.lstrip("-") for w in _COMMAND_WORD.findall(code_key(command)))
+
+
+# A quoted argument. Inside one that holds quotes of the other kind (an awk or shell
+# program: `'{print "Exact match"}'`), only those inner quotes hold sample text.
+_QUOTED_ARGUMENT = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+_INNER = {"'": re.compile(r"\"[^\"\n]*\""), '"': re.compile(r"(?<![^\W\d_])'[^'\n]*'(?![^\W\d_])")}
+# What is code in sample text all the same: placeholders, escapes (`\n`), format specifiers
+# (`%-20s`), variables (`$1`, `${x}`), options (`-l`), dotted names and extensions
+# (`process.versions`, `*.txt`), a key with its value (`due:{{mon}}`, `p:first-of-type`).
+_TEXT_CODE = re.compile(r"\{\{.*?\}\}|<[^<>\s][^<>]*>|\\.|%[-+#0]*(?:\d+|\*)?(?:\.\d+)?[A-Za-z]"
+                        r"|\$(?:\{[^{}]*\}|\w+)|(?<!\S)--?[^\W\d_][\w-]*|[^\W_]*(?:\.[^\W_]+)+|[^\W_]+[:=][^\s'\"]+")
+# A word of sample text: letters and digits, perhaps joined by `-` or an apostrophe.
+_TEXT_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_DIGITS = re.compile(r"\d+")
+# Full stops and commas of scripts that have their own (NFKC folds the full-width forms).
+_STOPS = str.maketrans({"。": ".", "、": ","})
+
+
+def sample_text(code: str) -> str:
+    """The command with each run of words and spaces of its quoted sample text reduced to one
+    mark, with the numbers it holds: `print -f "%s is %d years old.\n"` and `print -f "%s
+    tiene %d años.\n"` are the same command with their sample text localized. Format
+    specifiers, escapes, placeholders and punctuation stay. Without quotes, the command."""
+    if "'" not in code and '"' not in code:
+        return code
+    return code_key("".join(_text_shape(piece) if text else piece for piece, text in _quoted_parts(code)))
+
+
+def sample_words(code: str) -> list[str]:
+    """The words of the quoted sample text of ``code``, case folded."""
+    return [w.casefold() for piece, text in _quoted_parts(code) if text for w, _ in _text_tokens(piece) if w]
+
+
+def quoted_letters(code: str) -> str:
+    """The command with every letter run inside quotes reduced to one mark, all else kept:
+    `sed 's/(apple)/…/'` and `sed 's/(jabłko)/…/'` (stricter than :func:`sample_text`)."""
+    if "'" not in code and '"' not in code:
+        return code
+    return code_key(_QUOTED_ARGUMENT.sub(lambda m: LETTERS.sub("w", m.group()), code))
+
+
+def quoted_words(code: str) -> set[str]:
+    """Every letter run inside quotes (`apple` of `sed 's/(apple)/…/'`)."""
+    return {w for m in _QUOTED_ARGUMENT.finditer(code) for w in LETTERS.findall(m.group())}
+
+
+def _quoted_parts(code: str, inner: bool = False) -> Iterator[tuple[str, bool]]:
+    """``code`` in pieces, each with whether it is sample text (the inside of quotes). A
+    quoted key (`{"color": "red"}`) is code."""
+    last = 0
+    for m in (_INNER[code[0]].finditer(code, 1, len(code) - 1) if inner else _QUOTED_ARGUMENT.finditer(code)):
+        quoted, mark = m.group(), m.group()[0]
+        yield code[last:m.start()], False
+        last = m.end()
+        if code[last:].lstrip().startswith(":"):
+            yield quoted, False
+        elif inner or not _INNER[mark].search(quoted, 1, len(quoted) - 1):
+            yield from ((mark, False), (quoted[1:-1], True), (mark, False))
+        else:  # a program in quotes (`'{print "Exact match"}'`): its own quotes hold the text
+            yield from _quoted_parts(quoted, inner=True)
+    yield code[last:], False
+
+
+def _text_tokens(text: str) -> Iterator[tuple[str, str]]:
+    """Sample text as (word, "") or ("", what is code or punctuation); spaces dropped."""
+    at = 0
+    while at < len(text):
+        code = _TEXT_CODE.match(text, at)
+        word = None if code else _TEXT_WORD.match(text, at)
+        if word:
+            yield word.group(), ""
+            at = word.end()
+        elif code:
+            yield "", code.group()
+            at = code.end()
+        else:
+            if not text[at].isspace():
+                yield "", unicodedata.normalize("NFKC", text[at]).translate(_STOPS)
+            at += 1
+
+
+def _text_shape(text: str) -> str:
+    out: list[str] = []
+    run: list[str] = []
+    for word, other in _text_tokens(text):
+        if word:
+            run.append(word)
+            continue
+        if run:
+            out.append(_mark(run))
+            run = []
+        out.append(other)
+    if run:
+        out.append(_mark(run))
+    return "".join(out)
+
+
+def _mark(run: list[str]) -> str:
+    """One mark for a run of words, with its numbers (`Line 1` -> `w#1`), which localizing keeps."""
+    return "w" + "".join(f"#{int(n)}" for n in sorted(_DIGITS.findall(" ".join(run)), key=int))

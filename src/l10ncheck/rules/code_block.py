@@ -6,7 +6,7 @@ from typing import Iterator
 
 from rapidfuzz import fuzz
 
-from l10ncheck.codeshape import BRACED_WORD
+from l10ncheck.codeshape import BRACED_WORD, YOUR_WORD, your_slots
 from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
 
@@ -16,7 +16,8 @@ _COMMENT = re.compile(r"(?m)(?:^|\s)(?:#|//)(?!!).*$|^\s*(?:--|;)\s.*$|/\*[\s\S]
 _STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
 # Placeholders: {{x}}, <name>, and <words of a placeholder> (`<path where you saved the
 # chart>`: letters, digits, spaces, hyphens; no `=`, quotes or punctuation of real markup).
-_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s]+>|<[^\W\d_][\w -]{0,60}[\w]>|" + BRACED_WORD)
+# The reader's own value, unbracketed (`your-service-name`), is a placeholder too.
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s]+>|<[^\W\d_][\w -]{0,60}[\w]>|" + BRACED_WORD + "|" + YOUR_WORD)
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -146,9 +147,11 @@ class CodeBlockChanged(Rule):
     """A code block's code differs from the aligned source code block.
 
     Why it matters: readers copy code blocks. Translated comments (as the fence language
-    writes them: `#`, `//`, `rem`, `--`, `;`, `%`), string literals and placeholders
-    (`{{path}}`, `<name>`) are allowed, and so are the labels of a Mermaid graph and the prose
-    of a Markdown example; commands, options, values, graph edges and markup are not.
+    writes them: `#`, `//`, `rem`, `--`, `;`, `%`), string literals and placeholders are
+    allowed: `{{path}}`, `<name>`, and a name the source marks as the reader's own
+    (`your-service-name` written `votre-nom-de-service`: one name, the same separators and
+    case). So are the labels of a Mermaid graph and the prose of a Markdown example;
+    commands, options, values, graph edges and markup are not.
 
     Example:
         en: `npm install --save l10ncheck`
@@ -165,10 +168,14 @@ class CodeBlockChanged(Rule):
             if src.kind != "code" or tgt.kind != "code":
                 continue
             lang = fence_language(src.info)
-            a, b = code_shape(src.code, lang), code_shape(tgt.code, lang)
+            target = tgt.code
+            a, b = code_shape(src.code, lang), code_shape(target, lang)
+            if a != b and _YOUR.search(src.code):
+                target = _your_filled(src.code, target)
+                b = code_shape(target, lang)
             if a == b:
                 continue
-            line = _first_different_line(src.code, tgt.code, lang)
+            line = _first_different_line(src.code, target, lang)
             shown = tgt.code.split("\n")[line] if line < len(tgt.code.split("\n")) else ""
             similarity = fuzz.ratio(a, b)
             yield self.report(
@@ -178,6 +185,22 @@ class CodeBlockChanged(Rule):
                 " once comments, strings and layout are set aside",
                 source=src, anchor=block_anchor(ctx.source, src),
             )
+
+
+_YOUR = re.compile(YOUR_WORD)
+
+
+def _your_filled(source: str, target: str) -> str:
+    """``target`` with each line that writes a source line's "your" placeholders as names of
+    its own (`--service_name votre-nom-de-service`) put back as the source line."""
+    wanted = [line for line in source.split("\n") if _YOUR.search(line)]
+    lines = target.split("\n")
+    for k, line in enumerate(lines):
+        hit = next((w for w in wanted if your_slots(w, line)), None)
+        if hit is not None:
+            lines[k] = hit
+            wanted.remove(hit)
+    return "\n".join(lines)
 
 
 def _first_different_line(a: str, b: str, lang: str = "") -> int:

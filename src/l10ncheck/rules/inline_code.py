@@ -7,7 +7,8 @@ from rapidfuzz import fuzz
 
 from l10ncheck.codeshape import code_key, same_code, unprivileged
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
-from l10ncheck.rules._code_page import LETTERS, CodePage, is_command
+from l10ncheck.languages import is_lang_code, normalize_lang
+from l10ncheck.rules._code_page import CodePage, is_command, quoted_letters, quoted_words, sample_text
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
 from l10ncheck.skeleton import Block, CodeSpan
 from l10ncheck.terms import contains, prose
@@ -22,19 +23,28 @@ class InlineCodeChanged(Rule):
     """An inline code span of the source is missing or changed in the translated block.
 
     Why it matters: inline code is what readers type or click: commands, options, file
-    names, setting names. It must stay verbatim; only placeholders such as `{{path}}` or
-    `<name>` may be localized, and tldr's notation may differ (`{{[-l|--live]}}` = `-l`).
-    A missing span that is one plain lower-case word no command of the page uses (`stdin`,
-    `regex`) and that the translation does not write at all is info when it is the only span
-    the block lost: translators put such words in their own language. So are several lost
-    words when the translation sets as many words of its own in code or quotes there ('초',
-    `제어판`); a span spelled otherwise (`nix-command` -> `nix command`, `Flakes` ->
-    `flake`); and the page's own command left implied in a
-    description (`nmap` on the nmap page) when it is the only span lost; so is a command
-    whose only change is words of quoted sample text (`sed 's/apple/…/'` with the fruit
-    named in the translation's language), or whose only change is a sample value named
-    in a description (`ag string`) written as a placeholder (`ag {{foo}}`). A span still
-    written in the translation, without its backticks, is reported as lost formatting.
+    names, setting names. It must stay verbatim; only placeholders such as `{{path}}`,
+    `<name>` or a name marked as the reader's own (`YOUR_GITHUB_ID` -> `SEU_ID_GITHUB`) may
+    be localized, and tldr's notation may differ (`{{[-l|--live]}}` = `-l`).
+
+    These are info, as plausibly legitimate. A missing span that is one plain lower-case
+    word no command of the page uses (`stdin`, `regex`), that the translation does not
+    write at all, when it is the only span the block lost: translators put such words in
+    their own language; so are several lost words when the translation sets as many words
+    of its own in code or quotes there ('초', `제어판`). A span spelled otherwise
+    (`nix-command` -> `nix command`, `Flakes` -> `flake`). The page's own command left
+    implied in a description (`nmap` on the nmap page) when it is the only span lost. A
+    command whose only change is its quoted sample text put in the translation's language,
+    however many words it takes (`print "%s is %d years old"` -> `print "%s tiene %d
+    años"`): format specifiers, escapes, placeholders, numbers and punctuation stay, and a
+    typo (`"eror"`) is not another language. A command whose only change is a sample value
+    named in a description (`ag string`) written as a placeholder (`ag {{foo}}`). In a
+    description, a command whose unbraced argument word is put in the translation's words
+    (`umount device` -> `umount 장치`; `devise` would be a typo). An example's language code
+    set to the translation's own (`/ja/docs/x` -> `/pt/docs/x`).
+
+    A span still written in the translation, without its backticks, is reported as lost
+    formatting.
 
     Example:
         en: Run `npm install --global l10ncheck`.
@@ -153,11 +163,17 @@ class InlineCodeChanged(Rule):
                 # apart from a mistyped identifier, `Service` -> `Servicex`: a warning.)
                 word = (_spelling(code.code) == _spelling(changed.code) is not None
                         or page.renders(code.code, changed.code))
-                sample = not word and (_sample_text(code.code) == _sample_text(changed.code) and (
-                    page.writes(_quoted_words(changed.code) - _quoted_words(code.code), tgt))
+                sample = not word and (
+                    quoted_letters(code.code) == quoted_letters(changed.code)
+                    and page.writes(quoted_words(changed.code) - quoted_words(code.code), tgt)
+                    or sample_text(code.code) == sample_text(changed.code) and page.relanguaged(code.code, changed.code)
                     or page.sample_values(code.code, changed.code))
                 why = (" (the same name spelled otherwise, or as the page's placeholders have it)" if word else
-                       " (only sample values differ: perhaps localized)" if sample else "")
+                       " (only sample values differ: perhaps localized)" if sample else
+                       " (an argument word put in the translation's words)" if not is_command(src)
+                       and page.argument_localized(code.code, changed.code) else
+                       " (the example's language code set to the translation's own)"
+                       if _own_example(code.code, changed.code, ctx.source_lang, ctx.lang) else "")
                 privilege = _privilege(code.code, changed.code)
                 what = (f"inline code {quote(changed.code)} differs from the source {quote(code.code)} {ref}"
                         if privilege is None else
@@ -181,22 +197,6 @@ def _written_plain(code: str, block: Block) -> bool:
     """Does ``block`` write ``code`` in its running text, outside code spans and URLs (the
     backticks were lost)?"""
     return len(code) >= 2 and code in block.text and contains(code, prose(block))
-
-
-_QUOTED_ARGUMENT = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
-
-
-def _sample_text(code: str) -> str:
-    """The command with every word inside quotes reduced to one mark: `grep "error"` and
-    `grep "Fehler"` are the same command with its sample text localized. Without quotes,
-    the command itself."""
-    if "'" not in code and '"' not in code:
-        return code
-    return code_key(_QUOTED_ARGUMENT.sub(lambda m: LETTERS.sub("w", m.group()), code))
-
-
-def _quoted_words(code: str) -> set[str]:
-    return {w for m in _QUOTED_ARGUMENT.finditer(code) for w in LETTERS.findall(m.group())}
 
 
 def _spelling(code: str) -> str | None:
@@ -245,6 +245,20 @@ def _own_language(code: str, changed: str, lang: str) -> bool:
         return False
     forms = {lang, lang.lower(), lang.replace("-", "_"), lang.split("-")[0], lang.upper(), lang.split("-")[0].upper()}
     return any(_LANG_PLACEHOLDER.sub(form, code) == changed for form in forms)
+
+
+def _own_example(code: str, changed: str, source_lang: str, lang: str) -> bool:
+    """Is ``changed`` ``code`` with one path segment that is a language code (`/ja/docs/x`,
+    "from a Japanese page") set to the translation's own (`/pt/docs/x`)? Not the source
+    language's code: `content/en/…` names the source tree on purpose."""
+    xs, ys = code.split("/"), changed.split("/")
+    differ = [(x, y) for x, y in zip(xs, ys) if x != y]
+    if len(xs) != len(ys) or len(differ) != 1:
+        return False
+    x, y = differ[0]
+    own = normalize_lang(lang)
+    return (is_lang_code(x) and normalize_lang(x) not in (normalize_lang(source_lang), own)
+            and normalize_lang(y) in (own, own.split("-")[0]))
 
 
 def _privilege(code: str, changed: str) -> str | None:
