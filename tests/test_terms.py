@@ -112,3 +112,21 @@ def test_script_of_text_and_who_kept_a_term() -> None:
     assert term.kept_by_other("CYRILLIC", "uk")  # ru kept it
     assert not term.kept_by_other("CYRILLIC", "ru")  # only ru itself
     assert not term.kept_by_other("KANA", "ja")
+
+
+def test_a_name_with_a_leading_dot_keeps_it() -> None:
+    assert ".NET Core" in candidates("Install the .NET Core SDK, not ASP.NET or file.NET.")
+    terms = (Term(".NET Core"),)
+    assert count_terms(terms, "には.NET Core SDK、ASP.NET Core", "ja") == {".NET Core": [(2, 11)]}
+
+
+def test_a_name_written_hyphenated_or_in_another_case_counts_as_kept() -> None:
+    source = "Android Asset Packaging Tool: package an app.\n"
+    translations = {
+        "de": "Android Asset Packaging Tool: eine App paketieren.\n",
+        "nl": "Android Asset Packaging-tool: verpak een app.\n",
+        "pt": "Ferramenta Android de empacotamento: empacota um app.\n",
+    }
+    learned = {t.text for t in learn_terms("en", _alignments(source, translations))}
+    assert "Android Asset Packaging Tool" in learned
+    assert "Android Asset Packaging" not in learned

@@ -3,10 +3,10 @@
 Terms come from a glossary (see :func:`parse_glossary`) or are learned from the article
 itself. A learned term is a name written in the source (a run of capitalized, camel-case,
 digit-bearing or dotted words such as "BNB Smart Chain", "MetaMask", "binance.us") that the
-translations keep verbatim in most of the blocks aligned to source blocks holding it. The
-evidence is counted over every (block, language) pair, so one translator renaming a product
-everywhere does not outvote the others, and a word that translators do translate ("The",
-"Note") never becomes a term.
+translations keep verbatim (a name of several words: hyphenated or in another case too) in
+most of the blocks aligned to source blocks holding it. The evidence is counted over every
+(block, language) pair, so one translator renaming a product everywhere does not outvote the
+others, and a word that translators do translate ("The", "Note") never becomes a term.
 """
 
 from __future__ import annotations
@@ -27,9 +27,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-# A word that looks like a name: starts with a Latin letter or digit and holds an upper-case
-# letter, a digit or an inner dot ("MetaMask", "BNB", "BEP20", "binance.us", "Binance").
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:[.\-'’][A-Za-z0-9]+)*")
+# A word that looks like a name: starts with a Latin letter or digit (or a dot before a capital,
+# ".NET") and holds an upper-case letter, a digit or an inner dot ("MetaMask", "BNB", "BEP20",
+# "binance.us", "Binance").
+_WORD = re.compile(r"(?:(?<![\w.])\.(?=[A-Z]))?[A-Za-z0-9][A-Za-z0-9]*(?:[.\-'’][A-Za-z0-9]+)*")
 _LOWER_WORD = re.compile(r"(?<![\w.\-])[a-z][a-z0-9]*(?![\w]|[.\-]\w)")
 MAX_WORDS = 5
 MAX_CANDIDATES = 400
@@ -127,12 +128,18 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def _lead(term: str) -> str:
+    """The character that bounds a term on the left: its first one, or the letter after a
+    leading dot (".NET" stands right after Japanese text, not inside "ASP.NET")."""
+    return term[1:2] if term[:1] == "." else term[:1]
+
+
 def bounded(term: str) -> str:
     """Regex for a term as a whole word. A Latin-script term is bounded by Latin letters and
     digits only, so "OpenTelemetryオペレーター" holds "OpenTelemetry" (Japanese writes no space).
     :class:`Finder` implements the same boundaries without the cost of compiling them."""
     body = r"\s+".join(re.escape(part) for part in term.split())
-    head = f"(?<![{_LATIN}])" if _is_latin(term[:1]) else r"(?<![\w])"
+    head = f"(?<![{_LATIN}])" if _is_latin(_lead(term)) else r"(?<![\w])"
     tail = f"(?![{_LATIN}])" if _is_latin(term[-1:]) else r"(?![\w])"
     return head + body + tail
 
@@ -150,7 +157,7 @@ class Finder:
         self.literal = term if simple else None
         self.body = None if simple else re.compile(
             r"\s+".join(re.escape(part) for part in parts), 0 if case_sensitive else re.IGNORECASE)
-        self.head = _is_latin if _is_latin(term[:1]) else _is_word
+        self.head = _is_latin if _is_latin(_lead(term)) else _is_word
         self.tail = _is_latin if _is_latin(term[-1:]) else _is_word
 
     def match(self, text: str, pos: int) -> int:
@@ -232,18 +239,20 @@ class _Matcher:
 
     def __init__(self, terms: tuple[Term, ...], lang: str):
         self.names = [t.text for t in terms]
-        self.index: dict[str, list[tuple[int, Finder, str]]] = {}
+        # (-length, offset of the first token in the form (".NET"), finder, term)
+        self.index: dict[str, list[tuple[int, int, Finder, str]]] = {}
         for term in terms:
             for form in term.forms(lang):
                 first = _TOKEN.search(form)
                 if first is None:
                     continue
                 key = first.group() if term.case_sensitive else first.group().lower()
-                self.index.setdefault(key, []).append((-len(form), finder(form, term.case_sensitive), term.text))
+                self.index.setdefault(key, []).append(
+                    (-len(form), first.start(), finder(form, term.case_sensitive), term.text))
                 if not term.case_sensitive:
                     self.index.setdefault("\0ci", [])
         for entries in self.index.values():
-            entries.sort(key=lambda e: (e[0], e[2]))
+            entries.sort(key=lambda e: (e[0], e[3]))
         self.folding = "\0ci" in self.index
         self._memo: dict[str, dict[str, list[tuple[int, int]]]] = {}
 
@@ -267,11 +276,11 @@ class _Matcher:
             token = m.group()
             entries = self.index.get(token, [])
             if self.folding and token.lower() != token:
-                entries = sorted(entries + self.index.get(token.lower(), []), key=lambda e: (e[0], e[2]))
-            for _, form, owner in entries:
-                end = form.match(text, start)
+                entries = sorted(entries + self.index.get(token.lower(), []), key=lambda e: (e[0], e[3]))
+            for _, lead, form, owner in entries:
+                end = form.match(text, start - lead) if start - lead >= taken_until else -1
                 if end >= 0:
-                    found[owner].append((start, end))
+                    found[owner].append((start - lead, end))
                     taken_until = end
                     break
         return found
@@ -450,13 +459,21 @@ def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
             if len(found) > MAX_CANDIDATES:
                 continue  # a block listing thousands of names teaches nothing and costs much
             target = pair.target.text
+            folded = ""
             for cand in found:
                 if cand in known:
                     continue
                 seen[cand] += 1
-                if cand in target and contains(cand, target):
-                    kept[cand] += 1
-                    langs_kept[cand].add(lang)
+                if not (cand in target and contains(cand, target)):
+                    if " " not in cand:
+                        continue
+                    # "Android Asset Packaging-tool" keeps "Android Asset Packaging Tool" too
+                    folded = folded or _fold(prose(pair.target))
+                    loose = _fold(cand)
+                    if not (loose in folded and contains(loose, folded)):
+                        continue
+                kept[cand] += 1
+                langs_kept[cand].add(lang)
     protected = {
         c for c in seen
         if seen[c] >= MIN_EVIDENCE
@@ -483,6 +500,14 @@ def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
             final.append(cand)
     return glossary + tuple(Term(c, kept_in=frozenset((scripts[lang], lang) for lang in langs_kept[c]))
                             for c in sorted(final))
+
+
+def _fold(text: str) -> str:
+    """Lower case, hyphens as spaces: how a translation may write a name of several words."""
+    return text.lower().translate(_HYPHENS)
+
+
+_HYPHENS = {ord(c): " " for c in "-\u2010\u2011"}
 
 
 def document_script(blocks: Iterable[Block]) -> str:

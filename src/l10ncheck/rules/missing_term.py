@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from functools import lru_cache
+from typing import Iterable, Iterator
 
 from rapidfuzz import fuzz
 
@@ -19,6 +20,16 @@ class MissingTerm(Rule):
     or learned from the article (names the source and most translations keep as they are,
     like "BNB Smart Chain"). When another name stands where the term should be, the message
     says what it was renamed to.
+
+    A learned name counts as kept when the translation writes it joined, hyphenated or split
+    otherwise, or with mnemonic brackets ("WiFi" for "Wi-Fi", "4MiB", "[v]LC" for "VLC");
+    written in another case ("Tex Live" for "TeX Live") it is reported as information. A name
+    of several words whose head (its first word and every distinctive one: "Apache" of "Apache
+    HTTP Server", "BNB" of "BNB Smart Chain") is kept, with its other words following in
+    order, maybe with another ending ("Arch Linuksa", "Red Hata"), is the name inflected:
+    nothing is reported; with them translated ("Rantai Pintar BNB") it is renamed. A
+    quantity with its unit written otherwise ("100 Mo" for "100 MiB") is information.
+    Glossary terms are compared as written (list their accepted forms).
 
     Why it matters: a renamed product ("Binance Smart Chain" for "BNB Smart Chain") sends
     readers to the wrong network, and a translated name cannot be searched for.
@@ -89,7 +100,14 @@ class MissingTerm(Rule):
                  expected: bool = True) -> Diagnostic | None:
         start, end = want[len(have)] if len(want) > len(have) else want[0]
         taken = used | set(have)
-        renamed = _renamed(ctx, src, tgt, term, (start, end), src_counts, tgt_counts, taken)
+        variants = _variants(term.text, prose(tgt), taken) if term.learned else []
+        alike = [(a, b) for a, b in variants if _spelled_alike(tgt.text[a:b], term.text)]
+        if len(have) + len(alike) >= len(want):
+            return None  # "WiFi" for "Wi-Fi", "4MiB" for "4 MiB", "[v]LC" for "VLC": the same name
+        # "Tex Live" for "TeX Live"; where names may be transliterated, only as written counts.
+        recased = [span for span in variants if span not in alike and (expected or not foreign)]
+        renamed = recased[0] if recased else _renamed(ctx, src, tgt, term, (start, end), src_counts,
+                                                      tgt_counts, taken | set(alike))
         src_span = src.locate(start, end)
         ref = f"({where(ctx.source, src_span)})"
         anchor = block_anchor(ctx.source, src, f"/term:{term.text}")
@@ -99,6 +117,13 @@ class MissingTerm(Rule):
         if renamed is not None and (found.replace(" ", "") == term.text.replace(" ", "")
                                     or any(_inflected(w, term.text) for w in found.split())):
             return None  # "APIs", "mTLS", "PR" for "PRs", "MeterProvider": the term inflected
+        if (renamed is not None and term.learned and _squash(term.text) in _squash(found)
+                and any(_spelled_alike(src.text[a:b], found)
+                        for a, b in _variants(found, prose(src)))):
+            return None  # "GRUB2" for "GRUB 2": the source's own words, spaced otherwise
+        rendering = _rendering(term.text, _without(prose(tgt), have)) if term.learned else None
+        if rendering is not None and rendering[1]:
+            return None  # "Arch Linuksa", "Red Hata": the name inflected
         if renamed is not None and (_within(term.text, found) or _within(found, term.text)):
             renamed = None  # "OpenTelemetry SDK" -> "OpenTelemetry": a shortening, not a new name
         if renamed is not None and foreign and script(found) != script(term.text):
@@ -111,7 +136,8 @@ class MissingTerm(Rule):
             used.add(renamed)
             # A case change, or a dictionary-looking single word ("Collector" -> "Colector"),
             # may be the translator's right; a renamed product name is not.
-            weak = found.lower() == term.text.lower() or (term.learned and not _name_like(term.text))
+            weak = (_squash(found).lower() == _squash(term.text).lower()
+                    or term.learned and (not _name_like(term.text) or _quantity(term.text)))
             return self.report(
                 ctx, tgt.locate(*renamed),
                 f"term {quote(term.text)} {ref} renamed to {quote(found)}",
@@ -128,7 +154,9 @@ class MissingTerm(Rule):
         # in a translation written in another script (transliteration may be the norm).
         # Several capitalized dictionary words ("Directed Acyclic Graph") may be a phrase
         # the translator rightly translates: a warning needs a word that is a name by shape.
+        # A quantity ("4 MiB" as "4 Mo") is the number rule's business, its unit the translator's.
         strong = not term.learned or (len(term.text.split()) > 1 and not foreign
+                                      and not _quantity(term.text)
                                       and any(_distinctive(w) for w in term.text.split()))
         return self.report(
             ctx, counterpart(src, tgt, start),
@@ -228,6 +256,14 @@ def _name_like(term: str) -> bool:
     return " " in term or any(c.isupper() or c.isdigit() or c == "." for c in term[1:])
 
 
+def _quantity(term: str) -> bool:
+    """A number and its unit ("4 MiB", "100 MiB"): translators may write the unit their way."""
+    return _QUANTITY.match(term) is not None
+
+
+_QUANTITY = re.compile(r"\d[\d.,]*\s")
+
+
 def _distinctive(word: str) -> bool:
     """A word that is a name by its shape: "DEV", "GitHub", "Node.js", "BEP20" (not
     "End-User", two capitalized words)."""
@@ -252,12 +288,119 @@ def _words_nearby(term: str, text: str, window: int = 6) -> bool:
     """Do all the words of the term stand close together somewhere in the text (in any
     order, with a few words between: "API de Kubernetes", "SDK Java do OpenTelemetry")?"""
     words = set(term.split())
-    tokens = [tok.strip(",.;:()[]*_`\"'") for tok in re.split(r"[\s'’]+", text)]  # l'API
+    tokens = [tok.lstrip(",;:()[]*_`\"'").rstrip(",.;:()[]*_`\"'")  # l'API, (.NET)
+              for tok in re.split(r"[\s'’]+", text)]
     span = len(words) + window
     for i, tok in enumerate(tokens):
         if tok in words and words <= set(tokens[i : i + span]):
             return True
     return False
+
+
+def _rendering(term: str, text: str, slack: int = 3) -> tuple[list[str], bool] | None:
+    """How ``text`` renders a name of several words whose head it keeps verbatim: the words
+    kept, and whether it is the name inflected, all its words there in their order, the later
+    ones maybe with another ending ("Arch Linuksa", "Red Hata", "Fedora-projecten"), within a
+    run of tokens a few longer than the name. The head is the first word and every distinctive
+    one: the brand ("Android" of "Android Debug Bridge", "BNB" of "BNB Smart Chain"). None when
+    a head word is missing, or when a single hyphenated word ("Mu-Lw" for "Mu-Law") is more
+    than inflected."""
+    words = _NAME_TOKEN.findall(term)
+    several = len(term.split()) > 1
+    if len(words) < 2:
+        return None
+    # Numbers and versions ("Ubuntu 22.04") are never translated: a part of the head.
+    head = [words[0]] + [w for w in words[1:] if several and (_distinctive(w) or not w.isalpha())]
+    tokens = _NAME_TOKEN.findall(text)
+    best: tuple[list[str], bool] | None = None
+    for i in range(len(tokens)):
+        near = tokens[i : i + len(words) + slack]
+        if not all(w in near for w in head):
+            continue
+        kept = [w for w in words if w in near]
+        found = (kept, _in_order(words, near))
+        if best is None or (found[1], len(kept)) > (best[1], len(best[0])):
+            best = found
+    return best if best is not None and (best[1] or several) else None
+
+
+def _in_order(words: list[str], tokens: list[str]) -> bool:
+    """Do the words stand in ``tokens`` in their order, as written or with another ending?"""
+    at = -1
+    for word in words:
+        at = next((j for j in range(at + 1, len(tokens)) if tokens[j] == word
+                   or word.isalpha() and _same_stem(word, tokens[j])), -1)
+        if at < 0:
+            return False
+    return True
+
+
+# Words of a name, split at hyphens and between scripts ("DEVコミュニティ" is two; "Node.js",
+# ".NET" one).
+_NAME_TOKEN = re.compile("(?:(?<![\\w.])\\.(?=[A-Z]))?[A-Za-z0-9\u00c0-\u024f]+"
+                         "(?:\\.[A-Za-z0-9\u00c0-\u024f]+)*|[^\\W\\d_A-Za-z\u00c0-\u024f]+")
+_VOWELS = frozenset("aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüý")
+
+
+def _same_stem(word: str, other: str) -> bool:
+    """Is ``other`` ``word`` with another ending: starting with the word, or with the word less
+    a final vowel, or sharing its first 4 letters or more ("Hata", "Linuksie", "projecten")?"""
+    a, b = word.lower(), other.lower()
+    stem = a[:-1] if len(a) > 3 and a[-1] in _VOWELS else a
+    if len(stem) >= 3 and b.startswith(stem):
+        return True
+    shared = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        shared += 1
+    return shared >= 4
+
+
+# Between two letters of a name: nothing, or a hyphen, spaces or a mnemonic bracket.
+_DASHES = "-\u2010\u2011"
+_JOINT = f"[\\s{re.escape(_DASHES)}\\[\\]]{{0,2}}"
+_LATIN_LETTER = "A-Za-z0-9\u00c0-\u024f"
+
+
+def _squash(text: str) -> str:
+    return "".join(c for c in text if not (c.isspace() or c in _DASHES or c in "[]"))
+
+
+def _variants(term: str, text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Where ``text`` writes the term joined, hyphenated or split otherwise, in any case, or
+    with tldr-style mnemonic brackets ("WiFi", "wi-fi", "4MiB", "[v]LC"), outside ``taken``."""
+    pattern = _variant_pattern(term)
+    if pattern is None:
+        return []
+    spans = set(taken)
+    return [m.span() for m in pattern.finditer(text) if not _overlaps(m.span(), spans)]
+
+
+@lru_cache(maxsize=1024)
+def _variant_pattern(term: str) -> re.Pattern[str] | None:
+    chars = _squash(term)
+    if not chars:
+        return None
+    head = f"(?<![{_LATIN_LETTER}])" if re.match(f"[{_LATIN_LETTER}]", chars[0]) else r"(?<!\w)"
+    tail = f"(?![{_LATIN_LETTER}])" if re.match(f"[{_LATIN_LETTER}]", chars[-1]) else r"(?!\w)"
+    body = _JOINT.join(re.escape(c) for c in chars)
+    return re.compile(f"{head}\\[?{body}\\]?{tail}", re.IGNORECASE)
+
+
+def _spelled_alike(written: str, term: str) -> bool:
+    """Is ``written`` (one of :func:`_variants`) the term letter for letter, in its case
+    except for mnemonic letters ("[v]LC" for "VLC": the option is ``-v``)?"""
+    got: list[tuple[str, bool]] = []
+    inside = False
+    for c in written:
+        if c in "[]":
+            inside = c == "["
+        elif not (c.isspace() or c in _DASHES):
+            got.append((c, inside))
+    want = _squash(term)
+    return len(got) == len(want) and all(
+        c == w or bracketed and c.lower() == w.lower() for (c, bracketed), w in zip(got, want))
 
 
 def _inflected(word: str, term: str) -> bool:
