@@ -611,3 +611,9 @@ def test_a_link_written_with_underscores_is_evidence_for_its_hyphenated_page() -
     from l10ncheck.align import _url_key
 
     assert _url_key("/cloud_native_apps/") == _url_key("/cloud-native-apps/")
+
+
+def test_a_relative_link_is_evidence_for_the_page_it_names_from_the_root() -> None:
+    from l10ncheck.align import _url_key
+
+    assert _url_key("../container/") == _url_key("/container/") == _url_key("./container")

@@ -123,3 +123,4 @@ def test_a_text_names_its_language_by_name_inflected_name_or_joined_code() -> No
     assert not names_language("A germane point", "de")
     assert not names_language("Prussian history", "ru")
     assert not names_language("see (/bn/observability/)", "bn")  # a localized path, not a note
+    assert names_language("guide di scrittura in italiano", "it")

@@ -949,12 +949,19 @@ def _units(skeleton: Skeleton) -> list[int]:
     return unit
 
 
+_RELATIVE_LEAD = re.compile(r"(?:\.\.?/)+")
+
+
 @lru_cache(maxsize=65536)
 def _url_key(url: str) -> str:
     """A link's destination as evidence that two blocks are one: its canonical form, with
     ``_`` read as ``-`` (/cloud_native_apps/ and /cloud-native-apps/ name one page to a
-    reader, whether or not the site serves both; the link rules judge the difference)."""
-    return canonical(url).replace("_", "-")
+    reader, whether or not the site serves both; the link rules judge the difference), and
+    a leading ``../`` or ``./`` read as the site's root (``../container/`` from a term page
+    is ``/container/``): evidence, not a resolved address."""
+    key = canonical(url).replace("_", "-")
+    lead = _RELATIVE_LEAD.match(key)
+    return "/" + key[lead.end():] if lead else key
 
 
 # Above this many candidate pairs, the second pinning pass is skipped (a page of hundreds of

@@ -64,7 +64,7 @@ LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {
     "es": ("spanish", "español", "castellano"), "fa": ("persian", "farsi", "فارسی"),
     "fi": ("finnish", "suomek", "suomen"), "fr": ("french", "français", "francais"),
     "he": ("hebrew", "עברית"), "hi": ("hindi", "हिन्दी", "हिंदी"), "hu": ("hungarian", "magyar"),
-    "id": ("indonesian", "bahasa indonesia"), "it": ("italian",),
+    "id": ("indonesian", "bahasa indonesia"), "it": ("italian", "italian"),
     "ja": ("japanese", "日本語"), "ko": ("korean", "한국어", "한글"), "ms": ("malay", "bahasa melayu"),
     "nl": ("dutch", "nederlands"), "no": ("norwegian", "norsk"), "nb": ("norwegian", "norsk"),
     "pl": ("polish", "polsk", "polski"), "pt": ("portuguese", "portugu"), "ro": ("romanian", "român"),
