@@ -117,3 +117,12 @@ def test_a_line_of_plain_words_is_read_as_mistune_reads_it() -> None:
     for line in lines:
         text = line.strip()
         assert _inline_tokens(text, BlockState().env) == _MD.inline(text, BlockState().env)
+
+
+def test_a_one_line_span_is_the_same_as_the_general_computation() -> None:
+    from l10ncheck.parsing import _LineMap
+
+    single = _LineMap([0], [(3, 5, 2, 20)])  # file line 3, column 5, 2 characters skipped, line ends at 20
+    general = _LineMap([0, 100], [(3, 5, 2, 20), (4, 1, 0, 9)])  # the same first line
+    for start, end in [(0, 0), (0, 4), (2, 9), (5, 3), (10, 40), (1, 2)]:
+        assert single.span(start, end) == general.span(start, end)

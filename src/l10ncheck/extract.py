@@ -94,7 +94,7 @@ class _Builder:
 
     def add(self, **kwargs: object) -> int:
         index = len(self.blocks)
-        self.blocks.append(Block(index=index, **kwargs))  # type: ignore[arg-type]
+        self.blocks.append(Block.make(index=index, **kwargs))
         return index
 
     def block(self, node: Node, ctx: _Context) -> None:
@@ -275,19 +275,23 @@ _BLOCKS: dict[str, Callable[[_Builder, Node, _Context], None]] = {
 }
 
 
-@dataclass
 class _Inline:
-    """Accumulates one block's plain text and inline elements in a single walk."""
+    """Accumulates one block's plain text and inline elements in a single walk. (A plain
+    class with slots: one is made for every block of every file.)"""
 
-    parts: list[str] = field(default_factory=list)
-    length: int = 0
-    literals: list[Literal] = field(default_factory=list)
-    offsets: list[int] = field(default_factory=list)
-    owners: list[int] = field(default_factory=list)
-    links: list[tuple[Node, int, int]] = field(default_factory=list)
-    emphasis: list[Emphasis] = field(default_factory=list)
-    code_spans: list[CodeSpan] = field(default_factory=list)
-    tags: list[Markup] = field(default_factory=list)
+    __slots__ = ("parts", "length", "literals", "offsets", "owners", "links", "emphasis",
+                 "code_spans", "tags")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.literals: list[Literal] = []
+        self.offsets: list[int] = []
+        self.owners: list[int] = []
+        self.links: list[tuple[Node, int, int]] = []
+        self.emphasis: list[Emphasis] = []
+        self.code_spans: list[CodeSpan] = []
+        self.tags: list[Markup] = []
 
     def text(self) -> str:
         return "".join(self.parts)

@@ -126,6 +126,16 @@ class _LineMap:
         return line, column if column < limit else limit
 
     def span(self, start: int, end: int) -> Span:
+        place = self.single
+        if place is not None:  # most blocks: one line, pos() inlined
+            line, column, skipped, limit = place
+            a_col = column + start - skipped if start > skipped else column
+            b_col = column + end - skipped if end > skipped else column
+            if a_col > limit:
+                a_col = limit
+            if b_col > limit:
+                b_col = limit
+            return Span(line, a_col, line, b_col if b_col >= a_col else a_col)
         a_line, a_col = self.pos(start)
         b_line, b_col = self.pos(end)
         if b_line < a_line or b_line == a_line and b_col < a_col:
@@ -143,7 +153,7 @@ class _Locator:
     # -- block level -------------------------------------------------------------------------
     def block(self, tok: dict[str, Any], env: Any) -> Node | None:
         kind = tok["type"]
-        if kind in ("blank_line",):
+        if kind == "blank_line":
             return None
         if kind in ("paragraph", "block_text", "heading"):
             return self._text_block(tok, env)
@@ -157,9 +167,12 @@ class _Locator:
         if kind == "table":
             return self._table(tok, env)
         if kind in ("list", "list_item", "block_quote"):
-            children = tuple(
-                n for n in (self.block(c, env) for c in tok.get("children", ())) if n is not None
-            )
+            found = []
+            for child in tok.get("children", ()):
+                node = self.block(child, env)
+                if node is not None:
+                    found.append(node)
+            children = tuple(found)
             if not children:
                 line = self._next_nonblank()
                 span = Span(line + 1, 1, line + 1, len(self.lines[line]) + 1)
