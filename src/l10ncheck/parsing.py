@@ -206,8 +206,11 @@ class _Locator:
         return Node(kind, span, children, text=stripped, attrs=attrs)
 
     def _map_lines(self, raw: str, heading: bool = False) -> _LineMap:
-        if "\n" not in raw:  # most blocks: one line, found where the cursor stands
-            content = raw.lstrip(" \t")
+        # Most blocks: one line (mistune may end it with a line break, which no offset of
+        # the block's stripped text reaches), found where the cursor stands.
+        line = raw[:-1] if raw.endswith("\n") else raw
+        if "\n" not in line:
+            content = line.lstrip(" \t")
             wanted = content.rstrip() if heading else content.rstrip(" \t")
             index = self.cursor
             while index < len(self.lines) and not self.lines[index].strip(" \t"):
@@ -217,7 +220,7 @@ class _Locator:
                 at = current.find(wanted)
                 if at >= 0 and _PREFIX.match(current, 0, at):
                     self.cursor = index + 1
-                    return _LineMap([0], [self._place(index, at + 1, len(raw) - len(content))])
+                    return _LineMap([0], [self._place(index, at + 1, len(line) - len(content))])
         starts: list[int] = []
         places: list[tuple[int, int, int, int]] = []
         offset = 0
