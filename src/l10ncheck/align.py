@@ -863,10 +863,11 @@ def _features(block: Block, aliases: dict[str, str]) -> Counter[str]:
     for code in block.code_spans:
         for word in _command_words(code.code, aliases):
             found["c:" + word] += 1
-    found["b:strong"] += len(block.strong)
+    if block.strong:
+        found["b:strong"] += len(block.strong)
     if block.kind == "code":
         found["code:" + code_key(block.code[:2000])[:200]] += 1
-    return +found
+    return found  # every count is positive
 
 
 _OPTION_GROUP = re.compile(r"\{\{\[([^\]{}]*\|[^\]{}]*)\]\}\}")

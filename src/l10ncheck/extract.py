@@ -153,26 +153,27 @@ def _opens_alert(text: str) -> bool:
 def _text_block(kind: str) -> Callable[[_Builder, Node, _Context], None]:
     def handle(builder: _Builder, node: Node, ctx: _Context) -> None:
         inline = _collect(node.children)
-        if kind != "heading" and not inline.meaningful():
+        plain = inline.text()
+        if kind != "heading" and not inline.meaningful(plain):
             return  # whitespace-only (incl. no-break spaces) paragraphs are not blocks
         block_kind = kind
         span = node.span
         if ctx.item_marker is not None and kind == "paragraph":
             block_kind = "item"
             span = Span(ctx.item_marker.line, ctx.item_marker.column, span.end_line, span.end_column)
-        fields = inline.fields()
+        fields = inline.fields(plain)
         info = ""
-        names = _shortcode_names(str(fields["text"])) if kind == "paragraph" else None
+        names = _shortcode_names(plain) if kind == "paragraph" else None
         if names == "":
             return  # only closing shortcodes or fences
         if names is not None:
             block_kind, info = "shortcode", names
-        elif kind == "paragraph" and (_GITHUB_ALERT.match(str(fields["text"])) or _opens_alert(str(fields["text"]))):
+        elif kind == "paragraph" and (_GITHUB_ALERT.match(plain) or _opens_alert(plain)):
             # `> [!NOTE]` or `{{% alert %}}` followed by text in the same paragraph: the alert
             # is a block of its own, as when it stands on its own line.
             builder.add(kind="shortcode", info="alert", span=node.span, depth=ctx.depth,
                         quote=ctx.quote, text="")
-            if ctx.titles and node.span.line == node.span.end_line and _GITHUB_ALERT.match(str(fields["text"])):
+            if ctx.titles and node.span.line == node.span.end_line and _GITHUB_ALERT.match(plain):
                 # `> [!TIP] Use queues`, its text in the next paragraph: the rest of the
                 # marker line is the alert's title (a shortcode's title= parameter elsewhere).
                 return
@@ -306,12 +307,13 @@ class _Inline:
         self.parts.append(text)
         self.length += len(text)
 
-    def meaningful(self) -> bool:
+    def meaningful(self, plain: str) -> bool:
         # "&nbsp;" spacer paragraphs are as empty as a raw no-break space.
-        return bool(html.unescape(self.text()).strip()) or bool(self.links) or bool(self.code_spans)
+        return bool(self.links) or bool(self.code_spans) or bool(html.unescape(plain).strip())
 
-    def fields(self) -> dict[str, object]:
-        plain = self.text()
+    def fields(self, plain: str | None = None) -> dict[str, object]:
+        """The block's fields; ``plain`` is :meth:`text` when the caller has it already."""
+        plain = self.text() if plain is None else plain
         links = tuple(
             Link(
                 url=str(node.attrs.get("url", "") or ""),

@@ -442,12 +442,10 @@ def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
     source_text: dict[int, str] = {}
     by_block: dict[int, set[str]] = {}
     common: frozenset[str] = frozenset()
-    scripts: dict[str, str] = {}
     if alignments:
         source = next(iter(alignments.values())).source
         common = frozenset(w for b in source.blocks for w in _LOWER_WORD.findall(b.text))
     for lang, alignment in sorted(alignments.items()):
-        scripts[lang] = document_script(alignment.target.blocks)
         for pair in alignment.matched():
             assert pair.source is not None and pair.target is not None
             if pair.source.kind in ("code", "html", "shortcode"):
@@ -498,6 +496,9 @@ def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
                 break
         if standalone:
             final.append(cand)
+    # The script of each language that keeps a term (most articles learn none).
+    scripts = {lang: document_script(alignments[lang].target.blocks)
+               for lang in sorted({lang for c in final for lang in langs_kept[c]})}
     return glossary + tuple(Term(c, kept_in=frozenset((scripts[lang], lang) for lang in langs_kept[c]))
                             for c in sorted(final))
 

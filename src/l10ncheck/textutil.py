@@ -80,6 +80,7 @@ def anchors(text: str) -> Counter[str]:
             word[0].isupper() and len(word) > 2 and m.start() > 0 and text[m.start() - 2 : m.start()] != ". "
         ):
             found["w:" + word] += 1
-    for m in NUMBER.finditer(normalize_digits(text)):
-        found["n:" + normalize_number(m.group())] += 1
+    if _HAS_DIGIT(text):
+        for m in NUMBER.finditer(normalize_digits(text)):
+            found["n:" + normalize_number(m.group())] += 1
     return found
