@@ -208,9 +208,9 @@ class _Locator:
     def _map_lines(self, raw: str, heading: bool = False) -> _LineMap:
         # Most blocks: one line (mistune may end it with a line break, which no offset of
         # the block's stripped text reaches), found where the cursor stands.
-        line = raw[:-1] if raw.endswith("\n") else raw
-        if "\n" not in line:
-            content = line.lstrip(" \t")
+        one = raw[:-1] if raw.endswith("\n") else raw
+        if "\n" not in one:
+            content = one.lstrip(" \t")
             wanted = content.rstrip() if heading else content.rstrip(" \t")
             index = self.cursor
             while index < len(self.lines) and not self.lines[index].strip(" \t"):
@@ -220,7 +220,7 @@ class _Locator:
                 at = current.find(wanted)
                 if at >= 0 and _PREFIX.match(current, 0, at):
                     self.cursor = index + 1
-                    return _LineMap([0], [self._place(index, at + 1, len(line) - len(content))])
+                    return _LineMap([0], [self._place(index, at + 1, len(one) - len(content))])
         starts: list[int] = []
         places: list[tuple[int, int, int, int]] = []
         offset = 0
