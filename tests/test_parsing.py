@@ -126,3 +126,11 @@ def test_a_one_line_span_is_the_same_as_the_general_computation() -> None:
     general = _LineMap([0, 100], [(3, 5, 2, 20), (4, 1, 0, 9)])  # the same first line
     for start, end in [(0, 0), (0, 4), (2, 9), (5, 3), (10, 40), (1, 2)]:
         assert single.span(start, end) == general.span(start, end)
+
+
+def test_a_line_ending_in_a_break_is_mapped_as_one_line() -> None:
+    from l10ncheck.parsing import _Locator
+
+    locator = _Locator(["- Description:", "", "`cmd`"])
+    linemap = locator._map_lines("Description:\n")  # as mistune hands a list item's text on
+    assert linemap.single == (1, 3, 0, 15) and locator.cursor == 1
