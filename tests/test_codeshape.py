@@ -98,3 +98,14 @@ def test_a_name_marked_as_the_readers_own_is_a_placeholder_of_its_shape() -> Non
     assert not same_code("python YOUR_APP.py", "python3 VOTRE_APP.py")
     # A sample name without the "your" mark stays literal.
     assert not same_code("do_work()", "faire_travail()")
+
+
+def test_placeholder_braces_set_elsewhere_in_one_word_are_the_same_word() -> None:
+    from l10ncheck.codeshape import same_code
+
+    assert same_code("wafw00f -{{vv}} {{url}}", "wafw00f -v{{v}} {{url}}")
+    assert same_code("git revert -n {{0c01a9}}..{{9a1743}}", "git revert -n {{0c01a9..9a1743}}")
+    assert same_code("watch {{'make && make test'}}", "watch '{{make && make test}}'")
+    assert not same_code("wafw00f -{{vv}} {{url}}", "wafw00f -v{{vv}} {{url}}")  # a letter more
+    assert not same_code("sort {{[-r|--reverse]}}", "sort {{[-r|--reverse}}]")  # a stray brace
+    assert not same_code("cmd {{a|b}}c", "cmd {{a}}|bc")  # `|` moved across a brace

@@ -184,6 +184,8 @@ def _same_words(a: str, b: str, aliases: Mapping[str, str]) -> bool:
     """Word by word, the same command once placeholders are read for what they name: a
     placeholder against the literal it names or ends with, an argument whose placeholder
     boundary moved, option groups sharing an alternative. Same number of words, same order."""
+    if "{{" in a and "{{" in b and _moved_braces(" ".join(a.split()), " ".join(b.split())):
+        return True  # a placeholder of several words, its quotes inside or outside the braces
     xs, ys = a.split(), b.split()
     if len(xs) != len(ys) or "{{" not in a + b:
         return False
@@ -201,6 +203,8 @@ def _same_word(x: str, y: str, aliases: Mapping[str, str]) -> bool:
     if "{{" in x and "{{" not in y and _UNWRAP.sub(r"\1", x) == y or (
             "{{" in y and "{{" not in x and _UNWRAP.sub(r"\1", y) == x):
         return True  # `{{{a..c}}}{{{1..3}}}` holds exactly `{a..c}{1..3}`
+    if "{{" in x and "{{" in y and _moved_braces(x, y):
+        return True  # `-{{vv}}` and `-v{{v}}`, `{{'a b'}}` and `'{{a b}}'`: one word either way
     whole_x, whole_y = _WHOLE_PLACEHOLDER.fullmatch(x), _WHOLE_PLACEHOLDER.fullmatch(y)
     if whole_y and "{{" not in x and not x.startswith("-") and x in whole_y.group(1).split("|"):
         return True  # the translation offers the source's word among alternatives: `{{d|disconnect}}`
@@ -214,6 +218,42 @@ def _same_word(x: str, y: str, aliases: Mapping[str, str]) -> bool:
         raw_y = set(gy.group(1).split("|")) if gy else {y}
         return bool(ax & ay or raw_x & raw_y)
     return _names(x, y) or _names(y, x)
+
+
+def _moved_braces(x: str, y: str) -> bool:
+    """The same characters with placeholder braces set elsewhere: each side's braces balanced,
+    the same text once they are gone, and every `|`, `[` and `]` inside braces on one side
+    inside them on the other (an alternative or an option group moved across a brace changes
+    what it means: `{{[-r|--reverse}}]` is broken notation): `-{{vv}}` = `-v{{v}}`,
+    `{{0c01a9}}..{{9a1743}}` = `{{0c01a9..9a1743}}`, `{{'a b'}}` = `'{{a b}}'`."""
+    plain_x, inside_x = _unbraced(x)
+    plain_y, inside_y = _unbraced(y)
+    if plain_x is None or plain_x != plain_y:
+        return False
+    return all(inside_x[i] == inside_y[i] for i, ch in enumerate(plain_x) if ch in "|[]")
+
+
+def _unbraced(code: str) -> tuple[str | None, list[bool]]:
+    """``code`` without ``{{``/``}}`` and, per character left, whether it stood inside them;
+    None when the braces do not pair up."""
+    out: list[str] = []
+    inside: list[bool] = []
+    depth = i = 0
+    while i < len(code):
+        pair = code[i : i + 2]
+        if pair == "{{":
+            depth += 1
+            i += 2
+        elif pair == "}}" and depth:
+            depth -= 1
+            i += 2
+        elif pair == "}}":
+            return None, []
+        else:
+            out.append(code[i])
+            inside.append(depth > 0)
+            i += 1
+    return ("".join(out), inside) if depth == 0 else (None, [])
 
 
 def _names(word: str, other: str) -> bool:
