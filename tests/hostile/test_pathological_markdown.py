@@ -128,6 +128,16 @@ def test_million_character_word(tree: Path) -> None:
     assert intro_found(findings)
 
 
+def test_a_number_of_thousands_of_digits_in_sample_text(tree: Path) -> None:
+    # Python refuses int() of more than 4,300 digits: numbers stay text in every rule.
+    number = "9" * 5000
+    article(tree, "hostile", {"en": INTRO_EN + f'`print "a b {number}"`\n',
+                              "fr": INTRO_FR + f'`print "c d e {number}"`\n'})
+    run = run_cli("articles", "--format", "json", cwd=tree, timeout=15)
+    assert_clean(run, memory=True)
+    assert intro_found(run.findings())
+
+
 def test_million_character_line_of_prose(tree: Path) -> None:
     line = ("lorem ipsum dolor sit amet " * 40_000)[:1_000_000] + "\n"
     article(tree, "hostile", {"en": INTRO_EN + line, "fr": INTRO_FR + line})

@@ -20,6 +20,7 @@ from l10ncheck.align import BlockPair
 from l10ncheck.codeshape import code_key, option_aliases, placeholder_names
 from l10ncheck.skeleton import Block, Skeleton
 from l10ncheck.terms import contains
+from l10ncheck.textutil import normalize_digits
 
 # Runs of letters of any script.
 LETTERS = re.compile(r"[^\W\d_]+")
@@ -358,4 +359,6 @@ def _text_shape(text: str) -> str:
 
 def _mark(run: list[str]) -> str:
     """One mark for a run of words, with its numbers (`Line 1` -> `w#1`), which localizing keeps."""
-    return "w" + "".join(f"#{int(n)}" for n in sorted(_DIGITS.findall(" ".join(run)), key=int))
+    numbers = (n.lstrip("0") or "0" for n in _DIGITS.findall(normalize_digits(" ".join(run))))  # ٠٠٧ is 7
+    # Ordered by value without int(): a number of thousands of digits is text all the same.
+    return "w" + "".join(f"#{n}" for n in sorted(numbers, key=lambda n: (len(n), n)))
