@@ -35,6 +35,7 @@ class ExtraBlock(Rule):
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
         source_links: set[str] | None = None  # read only when a block is extra
+        source_names: bool | None = None  # whether the source names the language, likewise
         for gap in gaps(ctx, "target"):
             block = gap.first
             verb = "are" if gap.more else "is"
@@ -43,8 +44,10 @@ class ExtraBlock(Rule):
             credits = all(_credits(b, source_links) for b in gap.blocks)
             # The translation's own language named (its team, its channel, its conventions,
             # a translator's note): content about the translation itself.
-            own = not credits and names_language(block.text, ctx.lang) and not names_language(
-                " ".join(b.text for b in ctx.source.blocks), ctx.lang)
+            own = not credits and names_language(block.text, ctx.lang)
+            if own and source_names is None:
+                source_names = names_language(" ".join(b.text for b in ctx.source.blocks), ctx.lang)
+            own = own and not source_names
             yield self.report(
                 ctx, block.span, f"{describe_gap(ctx, gap, 'target')} {verb} not in the source"
                 + (" (perhaps split from the paragraph next to it)" if gap.split else "")
