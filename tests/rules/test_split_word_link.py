@@ -50,3 +50,12 @@ def test_a_case_ending_after_the_link_is_grammar_in_a_suffixing_language() -> No
     assert [d.severity for d in found] == [Severity.INFO]
     found = run(SplitWordLink, source, {"tr": "Her k[üme](https://x.io/c)si ölçeklenir.\n"})
     assert [d.severity for d in found] == [Severity.WARNING]
+
+
+def test_a_word_of_another_script_glued_to_a_link_is_no_case_ending() -> None:
+    source = "Read [the Node.js tag](https://dev.to/t/node) for articles about Node.js."
+    found = run(SplitWordLink, source, {
+        "ta": "[Node.js குறிச்சொல்](https://dev.to/t/node)Node.js தொடர்பான கட்டுரைகள் உள்ளன.",
+        "tr": "Node.js yazıları için [etiket](https://dev.to/t/node)ine bakın.",
+    })
+    assert [(d.lang, d.code) for d in found] == [("ta", "L204")]
