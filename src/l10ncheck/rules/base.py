@@ -8,6 +8,7 @@ Rules only yield diagnostics: they never print, read files or look at parser tok
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import inspect
 import re
 from dataclasses import dataclass, field
@@ -245,16 +246,44 @@ def counterpart(source: Block, target: Block, offset: int) -> Span:
     sentences, else the one at the same relative position. Within a one-line block this is the
     block start; in sentence-per-line Markdown it is the right line.
     """
-    src_starts = _sentence_starts(source.text)
-    tgt_starts = _sentence_starts(target.text)
+    labels: dict[str, int] = {}
+    if source.kind == target.kind == "table" and source.columns and target.columns:
+        # A table's place is its row (a missing row's link is not on the header line): the
+        # row whose first cell reads the same (`Python`, `.NET`), else the row at the same
+        # index or relative place.
+        src_starts, tgt_starts = _row_starts(source), _row_starts(target)
+        found = Counter(_first_cell(target, at) for at in tgt_starts)
+        labels = {label: i for i, at in enumerate(tgt_starts)
+                  if (label := _first_cell(target, at)) and found[label] == 1}
+    else:
+        src_starts, tgt_starts = _sentence_starts(source.text), _sentence_starts(target.text)
     index = bisect.bisect_right(src_starts, offset) - 1
-    if len(src_starts) != len(tgt_starts):
+    label = _first_cell(source, src_starts[max(index, 0)]) if labels else ""
+    if label in labels:
+        index = labels[label]
+    elif len(src_starts) != len(tgt_starts):
         index = round(index * (len(tgt_starts) - 1) / max(len(src_starts) - 1, 1))
     at = tgt_starts[max(0, min(index, len(tgt_starts) - 1))]
     point = target.locate(at, at) if target.text else target.span
     if at == 0:
         point = target.span
     return Span(point.line, point.column, point.line, point.column)
+
+
+def _row_starts(table: Block) -> list[int]:
+    """Offsets in a table block's text where each row starts (its cells are one per line)."""
+    cells = [0] + [i + 1 for i, ch in enumerate(table.text) if ch == "\n"]
+    starts, cell = [], 0
+    for width in table.columns:
+        if cell < len(cells):
+            starts.append(cells[cell])
+        cell += width
+    return starts or [0]
+
+
+def _first_cell(table: Block, at: int) -> str:
+    end = table.text.find("\n", at)
+    return table.text[at : end if end >= 0 else len(table.text)].strip()
 
 
 def _sentence_starts(text: str) -> list[int]:
