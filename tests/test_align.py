@@ -617,3 +617,11 @@ def test_a_relative_link_is_evidence_for_the_page_it_names_from_the_root() -> No
     from l10ncheck.align import _url_key
 
     assert _url_key("../container/") == _url_key("/container/") == _url_key("./container")
+
+
+def test_a_repository_file_at_another_revision_is_the_same_page() -> None:
+    from l10ncheck.align import _other_page_same_host
+
+    pinned = "https://github.com/o/r/tree/848eb220bc83bb0a1c2d3e4f5a6b7c8d9e0f1a2b/otelconf?from_branch=main"
+    assert not _other_page_same_host(pinned, "https://github.com/o/r/tree/main/otelconf")
+    assert _other_page_same_host("https://github.com/o/r/blob/main/x.md", "https://github.com/o/r/blob/main/other-file.md")

@@ -1214,12 +1214,17 @@ _ABSOLUTE = re.compile(r"^[a-z][a-z0-9+.-]*://([^/?#]+)([^?#]*)", re.IGNORECASE)
 SAME_PAGE_PATH = 60
 
 
+_REF = re.compile(r"/(tree|blob|raw|blame|edit)/[^/]+")
+
+
 def _other_page_same_host(a: str, b: str) -> bool:
     """Two absolute URLs on the same host whose paths have little in common."""
     ma, mb = _ABSOLUTE.match(a.strip()), _ABSOLUTE.match(b.strip())
     if not ma or not mb or ma.group(1).lower() != mb.group(1).lower():
         return False
-    pa, pb = ma.group(2).strip("/"), mb.group(2).strip("/")
+    # A repository's ref (branch, tag or commit) after tree/, blob/, raw/: the same file at
+    # another revision is the same page, its link pinned or unpinned.
+    pa, pb = (_REF.sub(r"/\1/@", m.group(2)).strip("/") for m in (ma, mb))
     if not pa or not pb:
         return False
     # Compare the parts after the common prefix (/in/, /docs/): what names the page.

@@ -114,3 +114,10 @@ def test_a_link_moved_to_a_site_that_names_no_language_is_still_a_warning() -> N
                  "es": "Usa [palabras sencillas](https://bit.co/x).",
                  "fr": "Utilisez [des mots simples](https://www.mots.de/x)."})
     assert [(d.lang, d.severity.value) for d in found] == [("de", "warning"), ("es", "warning"), ("fr", "warning")]
+
+
+def test_a_link_left_unpinned_where_the_source_pins_a_revision_is_a_changed_url() -> None:
+    source = "See [the package](https://github.com/o/r/tree/848eb220bc83bb0a/otelconf) and [docs](https://o.io/d)."
+    found = run(LinkUrlChanged, source,
+                "Veja [o pacote](https://github.com/o/r/tree/main/otelconf) e [docs](https://o.io/d).")
+    assert [(d.code, d.severity.value) for d in found] == [("L203", "warning")]
