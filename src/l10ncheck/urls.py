@@ -117,6 +117,19 @@ def localized_resource(src_url: str, tgt_url: str, lang: str) -> bool:
     return host_a == host_b and any(s and normalize_lang(s) in (normalize_lang(lang), primary) for s in segments)
 
 
+def same_path_on_this_site(src_url: str, tgt_url: str, source_lang: str, lang: str) -> bool:
+    """Does the translation link, site-absolute (``/it/container/``), the very path the source
+    links on a full address (``https://glossary.cncf.io/container/``)? Sites link their own
+    pages either way; which host is the site's own is not known here, so this is a
+    reviewer's call, not sure drift."""
+    a, b = _SPLIT.match(src_url.strip()), _SPLIT.match(tgt_url.strip())
+    if not a or not b or not a.group(1) or b.group(1) or not b.group(3).startswith("/"):
+        return False
+    langs = frozenset({normalize_lang(source_lang), normalize_lang(lang), _primary(source_lang), _primary(lang)})
+    path_a = canonical(a.group(3) or "/", langs).rstrip("/")
+    return bool(path_a) and path_a == canonical(b.group(3), langs).rstrip("/")
+
+
 _LANG_QUERY = re.compile(r"[?&](?:hl|lang|language|locale|lng)=([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)(?:&|#|$)")
 
 

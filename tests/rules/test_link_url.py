@@ -121,3 +121,11 @@ def test_a_link_left_unpinned_where_the_source_pins_a_revision_is_a_changed_url(
     found = run(LinkUrlChanged, source,
                 "Veja [o pacote](https://github.com/o/r/tree/main/otelconf) e [docs](https://o.io/d).")
     assert [(d.code, d.severity.value) for d in found] == [("L203", "warning")]
+
+
+def test_a_site_absolute_link_to_the_path_the_source_links_in_full_is_info() -> None:
+    source = "A [container](https://glossary.cncf.io/container/) runs [code](https://example.com/code/)."
+    found = run(LinkUrlChanged, source,
+                {"it": "Un [contenitore](/it/container/) esegue [codice](/it/other/)."})
+    assert [(d.severity.value, "the same path on this site" in d.message) for d in found] == [
+        ("info", True), ("warning", False)]

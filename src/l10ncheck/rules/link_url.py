@@ -4,7 +4,7 @@ from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
 from l10ncheck.rules._links import matched_links, same_destination
-from l10ncheck.urls import localized_reference, localized_resource, resolve, rewritten
+from l10ncheck.urls import localized_reference, localized_resource, resolve, rewritten, same_path_on_this_site
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, where
 from l10ncheck.skeleton import Block, Skeleton
 
@@ -26,7 +26,8 @@ class LinkUrlChanged(Rule):
     `de.wikipedia.org/wiki/Kontraktion`) is reported as info, and so is a link moved to
     another site that names the translation's language (a `.de` site on a German page, a
     `fr.` subdomain, a `/fr/` path, `hl=fr`): guidance written for the translation's
-    readers, which a maintainer may accept. `--fix` restores the source
+    readers, which a maintainer may accept; so is a site-absolute link to the very path the
+    source links on a full address (`/it/container/` for `https://glossary.cncf.io/container/`). `--fix` restores the source
     URL only when the difference is a provable slip on the same site (a typo of one or two
     characters in a long path segment, a doubled slash, stray whitespace, one stray trailing
     character), never for a localized or otherwise different URL. Sites whose localized URLs
@@ -61,9 +62,10 @@ class LinkUrlChanged(Rule):
                 continue  # the site's own rule for its localized URLs (url-rewrite)
             localized = localized_resource(s.url, t.url, ctx.lang)
             reference = not localized and localized_reference(s.url, t.url, ctx.lang)
+            here = not (localized or reference) and same_path_on_this_site(s.url, t.url, ctx.source_lang, ctx.lang)
             # Each URL stands elsewhere on the other page: the blocks holding them were paired
             # across a reordering (a list sorted otherwise), not a link changed.
-            swapped = not localized and not reference and _elsewhere(t.url, ctx.source, src, ctx) and _elsewhere(
+            swapped = not localized and not reference and not here and _elsewhere(t.url, ctx.source, src, ctx) and _elsewhere(
                 s.url, ctx.target, None, ctx)
             end = t.span
             yield self.report(
@@ -72,10 +74,11 @@ class LinkUrlChanged(Rule):
                 + (" (the same site in the translation's language: check it is the same topic)"
                    if localized else "")
                 + (" (a site in the translation's language: check it says the same)" if reference else "")
+                + (" (the same path on this site: check the site is the one the source links)" if here else "")
                 + (" (both links are on both pages: the blocks may only be in another order)"
                    if swapped else ""),
-                source=s.span, suggestion=None if localized or reference or swapped else s.url,
-                severity=Severity.INFO if localized or reference or swapped else None,
+                source=s.span, suggestion=None if localized or reference or here or swapped else s.url,
+                severity=Severity.INFO if localized or reference or here or swapped else None,
                 anchor=block_anchor(ctx.source, src, f"/link:{s.url}"),
             )
 
