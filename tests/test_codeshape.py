@@ -109,3 +109,13 @@ def test_placeholder_braces_set_elsewhere_in_one_word_are_the_same_word() -> Non
     assert not same_code("wafw00f -{{vv}} {{url}}", "wafw00f -v{{vv}} {{url}}")  # a letter more
     assert not same_code("sort {{[-r|--reverse]}}", "sort {{[-r|--reverse}}]")  # a stray brace
     assert not same_code("cmd {{a|b}}c", "cmd {{a}}|bc")  # `|` moved across a brace
+
+
+def test_an_option_written_short_for_long_is_spelled_otherwise() -> None:
+    from l10ncheck.codeshape import spelled_options
+
+    assert spelled_options("rm -i {{file}}", "rm --interactive {{file}}")
+    assert spelled_options("ls --recursive", "ls -R")
+    assert not spelled_options("rm -i x", "rm --force x")  # another letter: another option
+    assert not spelled_options("rm -i x", "rm -f x")
+    assert not spelled_options("rm -i x", "rm -i y")

@@ -220,6 +220,28 @@ def _same_word(x: str, y: str, aliases: Mapping[str, str]) -> bool:
     return _names(x, y) or _names(y, x)
 
 
+_SHORT = re.compile(r"-([A-Za-z])")
+_LONG = re.compile(r"--([A-Za-z])[\w-]+")
+
+
+def spelled_options(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one command but for options written short in one and long in the
+    other, the long one starting with the short one's letter (`rm -i` and `rm
+    --interactive`, `-h` and `--help`)? Without the page's own option table that is not
+    proof, only likely."""
+    xs, ys = code_key(a).split(), code_key(b).split()
+    if len(xs) != len(ys) or xs == ys:
+        return False
+    for x, y in zip(xs, ys):
+        if x == y:
+            continue
+        short, long = (x, y) if y.startswith("--") and not x.startswith("--") else (y, x)
+        m, n = _SHORT.fullmatch(short), _LONG.fullmatch(long)
+        if m is None or n is None or m.group(1).lower() != n.group(1).lower():
+            return False
+    return True
+
+
 def _moved_braces(x: str, y: str) -> bool:
     """The same characters with placeholder braces set elsewhere: each side's braces balanced,
     the same text once they are gone, and every `|`, `[` and `]` inside braces on one side

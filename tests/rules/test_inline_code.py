@@ -283,3 +283,14 @@ def test_a_name_marked_as_the_readers_own_may_be_localized() -> None:
     # Another shape, or a change outside the name: still reported.
     assert len(run(InlineCodeChanged, source, {"pt": "Abra `https://github.com/seu id/site` no navegador."})) == 1
     assert len(run(InlineCodeChanged, source, {"pt": "Abra `https://gitlab.com/SEU_ID_GITHUB/site` no navegador."})) == 1
+
+
+def test_an_option_written_long_for_short_is_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "- Remove a file, asking first:\n\n`rm -i {{path/to/file}}`\n"
+    found = run(InlineCodeChanged, source, {
+        "de": "- Eine Datei löschen, vorher fragen:\n\n`rm --interactive {{pfad/zu/datei}}`\n",
+        "fr": "- Supprimer un fichier en demandant :\n\n`rm --force {{chemin/vers/fichier}}`\n",
+    })
+    assert [(d.lang, d.severity) for d in found] == [("de", Severity.INFO), ("fr", Severity.WARNING)]

@@ -5,7 +5,7 @@ from typing import Iterator, Sequence
 
 from rapidfuzz import fuzz
 
-from l10ncheck.codeshape import code_key, same_code, unprivileged
+from l10ncheck.codeshape import code_key, same_code, spelled_options, unprivileged
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.languages import is_lang_code, normalize_lang
 from l10ncheck.rules._code_page import CodePage, is_command, quoted_letters, quoted_words, sample_text
@@ -41,7 +41,9 @@ class InlineCodeChanged(Rule):
     named in a description (`ag string`) written as a placeholder (`ag {{foo}}`). In a
     description, a command whose unbraced argument word is put in the translation's words
     (`umount device` -> `umount 장치`; `devise` would be a typo). An example's language code
-    set to the translation's own (`/ja/docs/x` -> `/pt/docs/x`).
+    set to the translation's own (`/ja/docs/x` -> `/pt/docs/x`). An option written short
+    for long or long for short where the page teaches no option group (`rm -i` -> `rm
+    --interactive`: the long one starts with the short one's letter).
 
     A span still written in the translation, without its backticks, is reported as lost
     formatting.
@@ -173,7 +175,9 @@ class InlineCodeChanged(Rule):
                        " (an argument word put in the translation's words)" if not is_command(src)
                        and page.argument_localized(code.code, changed.code) else
                        " (the example's language code set to the translation's own)"
-                       if _own_example(code.code, changed.code, ctx.source_lang, ctx.lang) else "")
+                       if _own_example(code.code, changed.code, ctx.source_lang, ctx.lang) else
+                       " (an option written short for long, or long for short: the same, likely)"
+                       if spelled_options(code.code, changed.code) else "")
                 privilege = _privilege(code.code, changed.code)
                 what = (f"inline code {quote(changed.code)} differs from the source {quote(code.code)} {ref}"
                         if privilege is None else
