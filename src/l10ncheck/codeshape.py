@@ -39,7 +39,7 @@ BRACED_WORD = r"(?<![$\\{])\{[^\W\d_][\w-]*\}(?!\})"
 # `.py` of `YOUR_APP.py` stays.
 YOUR_WORD = (r"(?<![\w-])(?:(?:[^\W_]+[_-])*(?:your|YOUR|Your)(?:[_-][^\W_]+)+|your[A-Z][^\W_]*)(?![\w-])")
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<[^<>\s][^<>]*>|" + BRACED_WORD + "|" + YOUR_WORD)
-_YOUR = re.compile(YOUR_WORD)
+YOUR_NAME = re.compile(YOUR_WORD)
 
 # tldr's option notation {{[-l|--length]}} stands for the option itself: the long form.
 _OPTION = re.compile(r"\{\{\[(?:[^\]|{}]*\|)*([^\]|{}]*)\]\}\}")
@@ -146,7 +146,7 @@ def your_slots(a: str, b: str) -> bool:
     a, b = " ".join(a.split()), " ".join(b.split())
     if "our" not in a.casefold():
         return False
-    holes = [m.group() for m in _YOUR.finditer(a)]
+    holes = [m.group() for m in YOUR_NAME.finditer(a)]
     if not holes:
         return False
     m = _your_pattern(a).fullmatch(b)
@@ -157,7 +157,7 @@ def your_slots(a: str, b: str) -> bool:
 def _your_pattern(code: str) -> re.Pattern[str]:
     parts: list[str] = []
     last = 0
-    for m in _YOUR.finditer(code):
+    for m in YOUR_NAME.finditer(code):
         seps = "".join(sorted(set(m.group()) & {"_", "-"}))
         joined = f"(?:[{re.escape(seps)}][^\\W_]+)*" if seps else ""
         parts += [re.escape(code[last:m.start()]), f"([^\\W_]+{joined})"]

@@ -508,7 +508,9 @@ def _fold(text: str) -> str:
     return text.lower().translate(_HYPHENS)
 
 
-_HYPHENS = {ord(c): " " for c in "-\u2010\u2011"}
+# Hyphen-minus, hyphen and non-breaking hyphen: how names are joined in any language.
+HYPHENS = "-\u2010\u2011"
+_HYPHENS = {ord(c): " " for c in HYPHENS}
 
 
 def document_script(blocks: Iterable[Block]) -> str:

@@ -96,9 +96,13 @@ def same_destination(src_url: str, tgt_url: str, source_lang: str, lang: str) ->
     a, b = src_url.strip().rstrip("/"), tgt_url.strip().rstrip("/")
     if a == b:
         return True
-    langs = frozenset({normalize_lang(source_lang), normalize_lang(lang),
-                       _primary(source_lang), _primary(lang)})
+    langs = _langs(source_lang, lang)
     return canonical(a, langs) == canonical(b, langs)
+
+
+def _langs(source_lang: str, lang: str) -> frozenset[str]:
+    """The two languages' codes and primary subtags: the segments ``canonical`` takes out."""
+    return frozenset({normalize_lang(source_lang), normalize_lang(lang), _primary(source_lang), _primary(lang)})
 
 
 def localized_resource(src_url: str, tgt_url: str, lang: str) -> bool:
@@ -125,7 +129,7 @@ def same_path_on_this_site(src_url: str, tgt_url: str, source_lang: str, lang: s
     a, b = _SPLIT.match(src_url.strip()), _SPLIT.match(tgt_url.strip())
     if not a or not b or not a.group(1) or b.group(1) or not b.group(3).startswith("/"):
         return False
-    langs = frozenset({normalize_lang(source_lang), normalize_lang(lang), _primary(source_lang), _primary(lang)})
+    langs = _langs(source_lang, lang)
     path_a = canonical(a.group(3) or "/", langs).rstrip("/")
     return bool(path_a) and path_a == canonical(b.group(3), langs).rstrip("/")
 
@@ -140,11 +144,12 @@ def localized_reference(src_url: str, tgt_url: str, lang: str) -> bool:
     a, b = _SPLIT.match(src_url.strip()), _SPLIT.match(tgt_url.strip())
     if not a or not b or not a.group(1) or not b.group(1):
         return False
-    return _names_language(b.group(2).lower(), b.group(3), lang) and not _names_language(
+    return _address_names_language(b.group(2).lower(), b.group(3), lang) and not _address_names_language(
         a.group(2).lower(), a.group(3), lang)
 
 
-def _names_language(host: str, rest: str, lang: str) -> bool:
+def _address_names_language(host: str, rest: str, lang: str) -> bool:
+    """Does a URL's host or the rest of it name ``lang`` (text: ``languages.names_language``)?"""
     primary, full = _primary(lang), normalize_lang(lang)
     labels = host.split(":")[0].split(".")
     if labels[0] in (primary, full) or normalize_lang(labels[0]) == full:

@@ -19,7 +19,7 @@ from l10ncheck.diagnostics import Category, Diagnostic, Location, RuleInfo, Seve
 from l10ncheck.skeleton import Block, Skeleton, cached_property
 from l10ncheck.frontmatter import IDENTICAL_KEYS, FrontMatter
 from l10ncheck.site import SiteIndex
-from l10ncheck.terms import Term
+from l10ncheck.terms import Term, document_script
 
 if TYPE_CHECKING:
     from l10ncheck.glossary import ForbiddenTerm
@@ -46,6 +46,12 @@ class TranslationContext:
         for pair in self.alignment.matched():
             assert pair.source is not None and pair.target is not None
             yield pair.source, pair.target
+
+    @cached_property
+    def target_script(self) -> str:
+        """The script the translation is written in (``terms.document_script``), read once
+        for all the rules that ask."""
+        return document_script(self.target.blocks)
 
     @cached_property
     def link_pairs(self) -> tuple[tuple[Block, Block, LinkPair], ...]:
@@ -250,11 +256,10 @@ def counterpart(source: Block, target: Block, offset: int) -> Span:
     if source.kind == target.kind == "table" and source.columns and target.columns:
         # A table's place is its row (a missing row's link is not on the header line): the
         # row whose first cell reads the same (`Python`, `.NET`), else the row at the same
-        # index or relative place.
-        src_starts, tgt_starts = _row_starts(source), _row_starts(target)
-        found = Counter(_first_cell(target, at) for at in tgt_starts)
-        labels = {label: i for i, at in enumerate(tgt_starts)
-                  if (label := _first_cell(target, at)) and found[label] == 1}
+        # index or relative place. Worked out once per table, however many are missing.
+        src_starts = source.derived("row_starts", _row_starts)
+        tgt_starts = target.derived("row_starts", _row_starts)
+        labels = target.derived("row_labels", _row_labels)
     else:
         src_starts, tgt_starts = _sentence_starts(source.text), _sentence_starts(target.text)
     index = bisect.bisect_right(src_starts, offset) - 1
@@ -279,6 +284,13 @@ def _row_starts(table: Block) -> list[int]:
             starts.append(cells[cell])
         cell += width
     return starts or [0]
+
+
+def _row_labels(table: Block) -> dict[str, int]:
+    """Each row's first cell, when no other row's reads the same, with the row's index."""
+    cells = [_first_cell(table, at) for at in table.derived("row_starts", _row_starts)]
+    found = Counter(cells)
+    return {cell: i for i, cell in enumerate(cells) if cell and found[cell] == 1}
 
 
 def _first_cell(table: Block, at: int) -> str:

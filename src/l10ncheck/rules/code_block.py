@@ -6,7 +6,7 @@ from typing import Iterator
 
 from rapidfuzz import fuzz
 
-from l10ncheck.codeshape import BRACED_WORD, YOUR_WORD, your_slots
+from l10ncheck.codeshape import BRACED_WORD, YOUR_NAME, YOUR_WORD, your_slots
 from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
 
@@ -170,7 +170,7 @@ class CodeBlockChanged(Rule):
             lang = fence_language(src.info)
             target = tgt.code
             a, b = code_shape(src.code, lang), code_shape(target, lang)
-            if a != b and _YOUR.search(src.code):
+            if a != b and YOUR_NAME.search(src.code):
                 target = _your_filled(src.code, target)
                 b = code_shape(target, lang)
             if a == b:
@@ -187,13 +187,10 @@ class CodeBlockChanged(Rule):
             )
 
 
-_YOUR = re.compile(YOUR_WORD)
-
-
 def _your_filled(source: str, target: str) -> str:
     """``target`` with each line that writes a source line's "your" placeholders as names of
     its own (`--service_name votre-nom-de-service`) put back as the source line."""
-    wanted = [line for line in source.split("\n") if _YOUR.search(line)]
+    wanted = [line for line in source.split("\n") if YOUR_NAME.search(line)]
     lines = target.split("\n")
     for k, line in enumerate(lines):
         hit = next((w for w in wanted if your_slots(w, line)), None)

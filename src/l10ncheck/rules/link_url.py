@@ -27,10 +27,11 @@ class LinkUrlChanged(Rule):
     another site that names the translation's language (a `.de` site on a German page, a
     `fr.` subdomain, a `/fr/` path, `hl=fr`): guidance written for the translation's
     readers, which a maintainer may accept; so is a site-absolute link to the very path the
-    source links on a full address (`/it/container/` for `https://glossary.cncf.io/container/`). `--fix` restores the source
-    URL only when the difference is a provable slip on the same site (a typo of one or two
-    characters in a long path segment, a doubled slash, stray whitespace, one stray trailing
-    character), never for a localized or otherwise different URL. Sites whose localized URLs
+    source links on a full address (`/it/container/` for
+    `https://glossary.cncf.io/container/`). `--fix` restores the source URL only when the
+    difference is a provable slip on the same site (a typo of one or two characters in a
+    long path segment, a doubled slash, stray whitespace, one stray trailing character),
+    never for a localized or otherwise different URL. Sites whose localized URLs
     follow another scheme (another domain, a translated path) declare it with
     `[[url-rewrite]]` in the configuration; a link that matches the rewrite of the source
     link is the same destination, and so is a relative link that resolves, from the page's
@@ -60,25 +61,24 @@ class LinkUrlChanged(Rule):
             if ctx.site is not None and rewritten(ctx.site.rewrites, _page(s.url), _page(t.url),
                                                   ctx.source_lang, ctx.lang):
                 continue  # the site's own rule for its localized URLs (url-rewrite)
-            localized = localized_resource(s.url, t.url, ctx.lang)
-            reference = not localized and localized_reference(s.url, t.url, ctx.lang)
-            here = not (localized or reference) and same_path_on_this_site(s.url, t.url, ctx.source_lang, ctx.lang)
-            # Each URL stands elsewhere on the other page: the blocks holding them were paired
-            # across a reordering (a list sorted otherwise), not a link changed.
-            swapped = not localized and not reference and not here and _elsewhere(t.url, ctx.source, src, ctx) and _elsewhere(
-                s.url, ctx.target, None, ctx)
+            # A difference that may be legitimate: info, with why, and no fix to suggest.
+            why = (
+                " (the same site in the translation's language: check it is the same topic)"
+                if localized_resource(s.url, t.url, ctx.lang) else
+                " (a site in the translation's language: check it says the same)"
+                if localized_reference(s.url, t.url, ctx.lang) else
+                " (the same path on this site: check the site is the one the source links)"
+                if same_path_on_this_site(s.url, t.url, ctx.source_lang, ctx.lang) else
+                # Each URL stands elsewhere on the other page: the blocks holding them were
+                # paired across a reordering (a list sorted otherwise), not a link changed.
+                " (both links are on both pages: the blocks may only be in another order)"
+                if _elsewhere(t.url, ctx.source, src, ctx) and _elsewhere(s.url, ctx.target, None, ctx) else "")
             end = t.span
             yield self.report(
                 ctx, Span(end.line, end.column, end.end_line, end.end_column),
-                f"link points to {t.url}, source link ({where(ctx.source, s.span)}) to {s.url}"
-                + (" (the same site in the translation's language: check it is the same topic)"
-                   if localized else "")
-                + (" (a site in the translation's language: check it says the same)" if reference else "")
-                + (" (the same path on this site: check the site is the one the source links)" if here else "")
-                + (" (both links are on both pages: the blocks may only be in another order)"
-                   if swapped else ""),
-                source=s.span, suggestion=None if localized or reference or here or swapped else s.url,
-                severity=Severity.INFO if localized or reference or here or swapped else None,
+                f"link points to {t.url}, source link ({where(ctx.source, s.span)}) to {s.url}" + why,
+                source=s.span, suggestion=None if why else s.url,
+                severity=Severity.INFO if why else None,
                 anchor=block_anchor(ctx.source, src, f"/link:{s.url}"),
             )
 

@@ -10,7 +10,7 @@ from l10ncheck.align import align_links
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
 from l10ncheck.skeleton import Block
-from l10ncheck.terms import Term, contains, count_terms, document_script, occurrences, prose, script
+from l10ncheck.terms import HYPHENS, Term, contains, count_terms, occurrences, prose, script
 
 
 class MissingTerm(Rule):
@@ -48,7 +48,6 @@ class MissingTerm(Rule):
         if not ctx.terms:
             return
         longest_first = sorted(ctx.terms, key=lambda t: (-len(t.text), t.text))
-        doc_script: str | None = None
         for src, tgt in ctx.block_pairs():
             if src.kind in ("code", "html"):
                 continue
@@ -80,12 +79,10 @@ class MissingTerm(Rule):
                 if term.learned:
                     if tgt_script is None:
                         tgt_script = script(tgt.text)
-                    if doc_script is None:
-                        doc_script = document_script(ctx.target.blocks)
                     own = script(term.text)
-                    if tgt_script and tgt_script != own or doc_script and doc_script != own:
+                    if tgt_script and tgt_script != own or ctx.target_script and ctx.target_script != own:
                         foreign = True
-                        expected = term.kept_by_other(doc_script, ctx.lang)
+                        expected = term.kept_by_other(ctx.target_script, ctx.lang)
                 finding = self._finding(ctx, src, tgt, term, want, have, src_counts, tgt_counts,
                                         used, foreign, expected)
                 if finding is not None:
@@ -358,13 +355,12 @@ def _same_stem(word: str, other: str) -> bool:
 
 
 # Between two letters of a name: nothing, or a hyphen, spaces or a mnemonic bracket.
-_DASHES = "-\u2010\u2011"
-_JOINT = f"[\\s{re.escape(_DASHES)}\\[\\]]{{0,2}}"
+_JOINT = f"[\\s{re.escape(HYPHENS)}\\[\\]]{{0,2}}"
 _LATIN_LETTER = "A-Za-z0-9\u00c0-\u024f"
 
 
 def _squash(text: str) -> str:
-    return "".join(c for c in text if not (c.isspace() or c in _DASHES or c in "[]"))
+    return "".join(c for c in text if not (c.isspace() or c in HYPHENS or c in "[]"))
 
 
 def _variants(term: str, text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -396,7 +392,7 @@ def _spelled_alike(written: str, term: str) -> bool:
     for c in written:
         if c in "[]":
             inside = c == "["
-        elif not (c.isspace() or c in _DASHES):
+        elif not (c.isspace() or c in HYPHENS):
             got.append((c, inside))
     want = _squash(term)
     return len(got) == len(want) and all(

@@ -8,7 +8,7 @@ from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote
 from l10ncheck.skeleton import Link
 from l10ncheck.languages import is_spaceless_script_char as is_spaceless
 from l10ncheck.textutil import is_word_char
-from l10ncheck.terms import document_script, script
+from l10ncheck.terms import script
 
 
 def _joins(outside: str, inside: str) -> bool:
@@ -59,7 +59,6 @@ class SplitWordLink(Rule):
     fixable = True
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
-        doc_script: str | None = None  # the translation's script, read when a link ends in a word
         for src, tgt, pair in link_pairs(ctx):
             link = pair.target
             if link is None or (pair.source is not None and any(splits_word(pair.source))):
@@ -69,11 +68,9 @@ class SplitWordLink(Rule):
             if ends and not starts:
                 tail = _tail(tgt.text, link.end)
                 if ctx.lang.split("-")[0] in SUFFIXING and tail <= MAX_SUFFIX:
-                    if doc_script is None:
-                        doc_script = document_script(ctx.target.blocks)
                     # A case ending after the linked noun (`[küme](…)si`) is written in the
                     # translation's script: a Latin word glued to a link in Tamil is no ending.
-                    if script(tgt.text[link.end : link.end + tail + 1]) in ("", doc_script):
+                    if script(tgt.text[link.end : link.end + tail + 1]) in ("", ctx.target_script):
                         continue
                 if tail <= 3:
                     severity = Severity.INFO  # maybe an inflection ending, maybe a split word

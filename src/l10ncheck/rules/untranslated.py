@@ -91,9 +91,10 @@ class UntranslatedBlock(Rule):
 
     Why it matters: readers who chose their language get a paragraph in another one, often a
     paragraph added to the source after the translation was made. Names, code, URLs and the
-    text of links to other sites (titles cited as published) do not count as prose, nor table cells of fewer than three words (data), and blocks of
-    fewer than four words are not judged, nor a heading that is the page's own name (a
-    command's page titled with the command). When most of a file is untranslated, one
+    text of links to other sites (titles cited as published) do not count as prose, nor
+    table cells of fewer than three words (data), and blocks of fewer than four words are
+    not judged, nor a heading that is the page's own name (a command's page titled with the
+    command). When most of a file is untranslated, one
     finding is given for the whole file.
 
     Example:
