@@ -100,7 +100,7 @@ def test_non_ascii_before_the_link_on_the_same_line(tmp_path: Path, monkeypatch:
 
 
 def test_two_fixes_on_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    source = f"Read [this]({U}) and [that one]({V}) too.\n"
+    source = f"Read [this]({U}) and [that one]({V}). Too\n"
     line = f"Lees pe[rkar]({U})a en h[ier.]({V}) ook\n"
     _, after, codes = fix_once(tmp_path, monkeypatch, line, source)
     assert after == f"Lees [perkara]({U}) en [hier]({V}). ook\n".encode()
@@ -111,13 +111,19 @@ def test_two_fixes_on_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     (f"*Zie [hier.]({U})*", f"*Zie [hier]({U}).*"),  # inside emphasis
     (f"Zie [**hier.**]({U}) nu", f"Zie [**hier**]({U}). nu"),  # bold link text
     (f"Zie [hier.]({U}).", f"Zie [hier]({U})."),  # the period is already outside
-    (f"Cliquez [ici !]({U})", f"Cliquez [ici]({U}) !"),  # French space before "!"
     (f"Zie [hier...]({U})", f"Zie [hier]({U})..."),
     (f"Zie [hier.]( <{U}> )", f"Zie [hier]( <{U}> )."),
 ])
 def test_punctuation_variants(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, line: str, fixed: str) -> None:
     before, after, _ = fix_once(tmp_path, monkeypatch, body(line))
     assert after == before.replace(line.encode(), fixed.encode())
+
+
+def test_french_space_before_the_mark_moves_with_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = f"# Title\n\nWe have instructions for that [here]({U})!\n\nSomething else entirely.\n"
+    line = f"Cliquez [ici !]({U})"
+    before, after, _ = fix_once(tmp_path, monkeypatch, body(line), source)
+    assert after == before.replace(line.encode(), f"Cliquez [ici]({U}) !".encode())
 
 
 @pytest.mark.parametrize("line", [
