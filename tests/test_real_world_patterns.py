@@ -43,6 +43,14 @@ def test_an_alert_shortcode_opened_on_the_line_of_its_text_is_the_same_structure
     assert all_rules(source, translation) == []
 
 
+def test_an_alert_around_a_value_shortcode_is_an_alert_and_its_body() -> None:
+    source = "Intro text here.\n\n> [!WARNING]\n>\n> {{% param bridgeWarning %}}\n\nOutro text here.\n"
+    one_line = "Texto de introducción.\n\n{{% alert %}} {{% param bridgeWarning %}} {{% /alert %}}\n\nTexto final.\n"
+    assert all_rules(source, one_line) == []
+    without = "Texto de introducción.\n\n{{% alert %}} {{% /alert %}}\n\nTexto final.\n"
+    assert "S104" in all_rules(source, without)  # the body is a block of its own: its loss shows
+
+
 def test_explicit_heading_ids_pair_sections_in_any_order_of_wording() -> None:
     source = "# Guide\n\n## Install {#install}\n\nRun it.\n\n## Use {#use}\n\nUse it.\n"
     translation = "# Guía\n\n## Instalar {#install}\n\nEjecútalo.\n\n## Uso {#use}\n\nÚsalo.\n"

@@ -142,9 +142,15 @@ _ALERTS = {name: "alert" for name in markup.ALERTS}
 _LEADING_ALERT = re.compile(r"\{\{[<%]\s*([\w-]+)[^{}]*?[%>]\}\}\s*(?=\S)")
 
 
-def _opens_alert(text: str) -> bool:
-    m = _LEADING_ALERT.match(text)
-    return m is not None and m.group(1).lower() in markup.ALERTS
+def _alert_marker(text: str) -> int | None:
+    """Where the body starts after the alert marker (`[!NOTE]`, `{{% alert %}}`) that opens
+    ``text``, if one does."""
+    m = _GITHUB_ALERT.match(text)
+    if m is None:
+        m = _LEADING_ALERT.match(text)
+        if m is None or m.group(1).lower() not in markup.ALERTS:
+            return None
+    return m.end()
 
 
 
@@ -166,17 +172,22 @@ def _text_block(kind: str) -> Callable[[_Builder, Node, _Context], None]:
         names = _shortcode_names(plain) if kind == "paragraph" else None
         if names == "":
             return  # only closing shortcodes or fences
-        if names is not None:
-            block_kind, info = "shortcode", names
-        elif kind == "paragraph" and (_GITHUB_ALERT.match(plain) or _opens_alert(plain)):
-            # `> [!NOTE]` or `{{% alert %}}` followed by text in the same paragraph: the alert
-            # is a block of its own, as when it stands on its own line.
+        marker = _alert_marker(plain) if kind == "paragraph" and names != "alert" else None
+        if marker is not None:
+            # `> [!NOTE]` or `{{% alert %}}` followed by text or a value shortcode in the same
+            # paragraph: the alert is a block of its own, as when it stands on its own line,
+            # and so is a body made only of shortcodes (`{{% param warning %}}`).
             builder.add(kind="shortcode", info="alert", span=node.span, depth=ctx.depth,
                         quote=ctx.quote, text="")
             if ctx.titles and node.span.line == node.span.end_line and _GITHUB_ALERT.match(plain):
                 # `> [!TIP] Use queues`, its text in the next paragraph: the rest of the
                 # marker line is the alert's title (a shortcode's title= parameter elsewhere).
                 return
+            names = _shortcode_names(plain[marker:])
+            if names == "":
+                return
+        if names is not None:
+            block_kind, info = "shortcode", names
         if kind == "heading":
             # `## Title {#anchor}` (Hugo, Docusaurus, kramdown): the id, and any other
             # attribute (`{.notranslate lang=en}`), is not heading text.
