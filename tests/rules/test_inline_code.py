@@ -294,3 +294,24 @@ def test_an_option_written_long_for_short_is_only_info() -> None:
         "fr": "- Supprimer un fichier en demandant :\n\n`rm --force {{chemin/vers/fichier}}`\n",
     })
     assert [(d.lang, d.severity) for d in found] == [("de", Severity.INFO), ("fr", Severity.WARNING)]
+
+
+def test_a_repeated_span_named_once_in_running_text_is_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "Run `kubectl port-forward` for each service; each use of `kubectl port-forward` blocks."
+    found = run(InlineCodeChanged, source, {"zh": "为每个服务运行 `kubectl port-forward`；每次端口转发都会阻塞。"})
+    assert [d.severity for d in found] == [Severity.INFO] and "refer back" in found[0].message
+    # Gone entirely, or written again without backticks: a warning as before.
+    found = run(InlineCodeChanged, source, {"zh": "为每个服务转发端口；每次端口转发都会阻塞。"})
+    assert [d.severity for d in found] == [Severity.WARNING] and found[0].message.endswith("is missing")
+    found = run(InlineCodeChanged, source, {"zh": "运行 `kubectl port-forward`；每次 kubectl port-forward 都会阻塞。"})
+    assert [d.severity for d in found] == [Severity.WARNING] and "code formatting" in found[0].message
+
+
+def test_a_repeated_span_short_in_a_table_is_a_missing_row() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "| Command | Use |\n| --- | --- |\n| `kubectl port-forward` | one |\n| `kubectl port-forward` | two |\n"
+    found = run(InlineCodeChanged, source, {"zh": "| 命令 | 用途 |\n| --- | --- |\n| `kubectl port-forward` | 一 |\n"})
+    assert [d.severity for d in found] == [Severity.WARNING]

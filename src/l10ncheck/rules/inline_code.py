@@ -43,7 +43,12 @@ class InlineCodeChanged(Rule):
     (`umount device` -> `umount 장치`; `devise` would be a typo). An example's language code
     set to the translation's own (`/ja/docs/x` -> `/pt/docs/x`). An option written short
     for long or long for short where the page teaches no option group (`rm -i` -> `rm
-    --interactive`: the long one starts with the short one's letter).
+    --interactive`: the long one starts with the short one's letter). In running text (a
+    paragraph, heading or list item), a span the source block repeats that the translation
+    writes fewer times, but at least once (old-style `csproj` … the SDK style `csproj` ->
+    `csproj` … le format SDK): translators name it once and then refer back to it. Not in
+    a table, where each occurrence is a row of its own, nor for a span the translation does
+    not write at all.
 
     A span still written in the translation, without its backticks, is reported as lost
     formatting.
@@ -107,7 +112,10 @@ class InlineCodeChanged(Rule):
             else:
                 unnamed.append(i)
         pairs = _pair_changed(src, tgt, left, spare)
-        lost = unnamed + [i for i, j in pairs if j is None]
+        again = _referred_back(src, tgt)
+        # A repeated span the translation refers back to was not dropped: it is not counted
+        # as lost below.
+        lost = [i for i in unnamed + [i for i, j in pairs if j is None] if i not in again]
         # Several spans gone from one block: content was dropped, not words translated, so
         # none of them is excused below; unless every one is a word and the translation
         # writes as many words of its own in code or quotes at that place ('초', `제어판`).
@@ -122,13 +130,14 @@ class InlineCodeChanged(Rule):
             if code.code in reported:
                 continue  # the same name twice in one block: one finding
             reported.add(code.code)
-            excused = alone or rendered or complete
+            why = (_REFERRED_BACK if i in again else
+                   " (it names a placeholder, which may be translated in prose)" if alone or rendered or complete
+                   else "")
             yield self.report(
                 ctx, counterpart(src, tgt, code.start),
-                f"inline code {quote(code.code)} ({where(ctx.source, code.span)}) is missing"
-                + (" (it names a placeholder, which may be translated in prose)" if excused else ""),
+                f"inline code {quote(code.code)} ({where(ctx.source, code.span)}) is missing" + why,
                 source=code.span, anchor=block_anchor(ctx.source, src, f"/code:{code.code}"),
-                severity=Severity.INFO if excused else None,
+                severity=Severity.INFO if why else None,
             )
         for i, j in pairs:
             code = s_spans[i]
@@ -147,7 +156,9 @@ class InlineCodeChanged(Rule):
                     )
                     continue
                 why = ""
-                if rendered or (alone or complete) and page.prose_word(code.code, tgt):
+                if i in again:
+                    why = _REFERRED_BACK
+                elif rendered or (alone or complete) and page.prose_word(code.code, tgt):
                     why = " (a plain word, perhaps translated in prose)"
                 elif alone and page.names_the_page(code.code, ctx.article):
                     why = " (the page's own command, perhaps left implied)"
@@ -186,6 +197,22 @@ class InlineCodeChanged(Rule):
                     ctx, changed.span, what + why, source=code.span, suggestion=code.code,
                     anchor=anchor, severity=Severity.INFO if why else None,
                 )
+
+
+_REFERRED_BACK = " (a repeated span written fewer times: the translation may refer back to it)"
+
+
+def _referred_back(src: Block, tgt: Block) -> set[int]:
+    """The source spans of running text (a paragraph, heading or list item) that the block
+    writes n >= 2 times and the translated block m times, 1 <= m < n: a shortfall there may be
+    a reference back to the name ("the SDK style `csproj`" -> "le format SDK"). Not in a
+    table, where each occurrence is a row of its own."""
+    prose_kinds = ("paragraph", "heading", "item")
+    if src.kind not in prose_kinds or tgt.kind not in prose_kinds:
+        return set()
+    s_keys = [code_key(c.code) for c in src.code_spans]
+    t_keys = [code_key(c.code) for c in tgt.code_spans]
+    return {i for i, key in enumerate(s_keys) if 1 <= t_keys.count(key) < s_keys.count(key)}
 
 
 # Words set in quotes, as translators mark a name they put in their own language.
