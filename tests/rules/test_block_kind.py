@@ -13,3 +13,22 @@ def test_list_item_turned_into_paragraph_is_reported() -> None:
 def test_translated_item_that_stays_an_item_is_fine() -> None:
     source = "1. Open MetaMask on your phone.\n2. Tap **Send**.\n"
     assert run(BlockKind, source, "1. Buka MetaMask pada telefon anda.\n2. Ketik **Hantar**.\n") == []
+
+
+def test_a_pair_that_rests_on_its_place_alone_is_info() -> None:
+    # Nothing in common and lengths far apart: the translation says something else there.
+    source = "Intro paragraph that is fairly long and says a lot of things.\n\n- Short item.\n"
+    found = run(BlockKind, source, "Einleitung in wenigen Worten.\n\nEin ganz anderer, viel längerer Absatz über etwas anderes.\n")
+    assert [(d.code, d.severity.value) for d in found] == [("S110", "info")]
+    assert "rests on the blocks' places alone" in found[0].message
+
+
+def test_a_list_written_as_running_text_is_a_warning() -> None:
+    source = ("See [the ladder](https://x.io/a) for how reviewers are chosen from the community.\n\n"
+              "- reviewers with a technical background, with writing skills, or with both\n\n"
+              "See [the guide](https://x.io/b) for how reviews are done in practice.\n")
+    found = run(BlockKind, source, "Siehe [die Leiter](https://x.io/a) dazu, wie Prüfer gewählt werden.\n\n"
+                "Prüfer: 1) mit starkem technischem Hintergrund, 2) mit sehr guten Schreibfähigkeiten,"
+                " 3) mit beidem zugleich\n\n"
+                "Siehe [den Leitfaden](https://x.io/b) dazu, wie geprüft wird.\n")
+    assert [(d.code, d.severity.value) for d in found] == [("S110", "warning")]

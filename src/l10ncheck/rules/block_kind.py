@@ -1,10 +1,17 @@
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules._structure import describe
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
+from l10ncheck.skeleton import Block, Skeleton
+from l10ncheck.textutil import anchors
+
+# Two or more list markers inside one paragraph (`1) … 2) …`, `• … • …`): a list written
+# as running text.
+_INLINE_MARKERS = re.compile(r"(?:^|\s)(?:\d{1,2}[.)）]|[•·・▪◦])\s*\S")
 
 
 class BlockKind(Rule):
@@ -12,6 +19,11 @@ class BlockKind(Rule):
 
     Why it matters: the text is there but the structure is not; a step list that turns into
     running text loses its numbering and its scannability.
+
+    A warning when the two blocks are clearly the same content: they share a link, code, a
+    name or a number, they are about as long (each against its own document), or the
+    paragraph holds list markers of its own (`1) … 2) …`). A pair with none of that rests on
+    its place alone, and the translation may say something else there: info.
 
     Example:
         en: `1. Open MetaMask.`
@@ -26,9 +38,26 @@ class BlockKind(Rule):
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
         for src, tgt in ctx.block_pairs():
             if src.kind != tgt.kind:
+                sure = _same_content(src, tgt, ctx.source, ctx.target)
                 yield self.report(
                     ctx, tgt.span,
                     f"{describe(tgt)} {quote(tgt.text, 40)} is a {describe(src)} in the source"
-                    f" ({where(ctx.source, src.span)})",
+                    f" ({where(ctx.source, src.span)})"
+                    + ("" if sure else " (the pairing rests on the blocks' places alone)"),
                     source=src, anchor=block_anchor(ctx.source, src),
+                    severity=None if sure else Severity.INFO,
                 )
+
+
+def _same_content(src: Block, tgt: Block, source: Skeleton, target: Skeleton) -> bool:
+    if {link.url for link in src.links} & {link.url for link in tgt.links}:
+        return True
+    if {c.code for c in src.code_spans} & {c.code for c in tgt.code_spans}:
+        return True
+    if anchors(src.text).keys() & anchors(tgt.text).keys():
+        return True
+    if len(_INLINE_MARKERS.findall(tgt.text if tgt.kind == "paragraph" else src.text)) >= 2:
+        return True
+    share_s, share_t = len(src.text) / source.length, len(tgt.text) / target.length
+    low, high = sorted((share_s, share_t))
+    return high > 0 and low / high >= 0.8
