@@ -384,7 +384,7 @@ _SCRIPTS: dict[str, str] = {}
 _SAMPLE = 2000
 
 
-def _char_script(ch: str) -> str:
+def char_script(ch: str) -> str:
     found = _SCRIPTS.get(ch)
     if found is None:
         if ch.isascii() or "\u00c0" <= ch <= "\u024f":
@@ -416,7 +416,7 @@ def script(text: str) -> str:
         letters = Counter([ch for ch in _LETTER.findall(text) if ch.isalpha()][:_SAMPLE])
     counts: Counter[str] = Counter()
     for ch, n in letters.items():
-        counts[_char_script(ch)] += n
+        counts[char_script(ch)] += n
     if not counts:
         return ""
     if counts["KANA"] * 10 >= counts["KANA"] + counts["HAN"] > 0 and counts["KANA"]:
