@@ -59,6 +59,9 @@ def test_an_argument_may_split_differently_between_placeholder_and_literal() -> 
     assert same_code("ln -s /{{path/to/file}}", "ln -s {{/ruta/al/archivo}}")
     assert same_code("mpicc {{path/to/file}}.c", "mpicc {{경로/대상/파일.c}}")
     assert not same_code("tar xf {{path/to/file}}.tar.gz", "tar xf {{archivo.zip}}")
+    assert same_code("apktool d {{path/to/file}}.apk", "apktool d {{APK ファイルのパス}}")
+    assert same_code("aapt list {{path/to/app}}.apk", "aapt list {{ऐप.apk/का/पथ}}")
+    assert not same_code("unzip {{path/to/file}}.zip", "unzip {{archivo.rar}}")
 
 
 def test_option_groups_sharing_an_alternative_are_the_same_option() -> None:

@@ -186,10 +186,21 @@ def _same_words(a: str, b: str, aliases: Mapping[str, str]) -> bool:
     boundary moved, option groups sharing an alternative. Same number of words, same order."""
     if "{{" in a and "{{" in b and _moved_braces(" ".join(a.split()), " ".join(b.split())):
         return True  # a placeholder of several words, its quotes inside or outside the braces
-    xs, ys = a.split(), b.split()
-    if len(xs) != len(ys) or "{{" not in a + b:
+    if "{{" not in a + b:
+        return False
+    xs, ys = _one_word_placeholders(a).split(), _one_word_placeholders(b).split()
+    if len(xs) != len(ys):
         return False
     return all(_same_word(x, y, aliases) for x, y in zip(xs, ys))
+
+
+def _one_word_placeholders(code: str) -> str:
+    """``code`` with the spaces inside its placeholders turned into word joiners:
+    `{{APK ファイルのパス}}` is one argument, as `{{path/to/file}}.apk` is."""
+    return _SPACED_PLACEHOLDER.sub(lambda m: "\u2060".join(m.group().split()), code) if " " in code else code
+
+
+_SPACED_PLACEHOLDER = re.compile(r"\{\{(?!\[)[^{}]*\s[^{}]*\}\}")
 
 
 def _same_word(x: str, y: str, aliases: Mapping[str, str]) -> bool:
@@ -281,7 +292,8 @@ def _unbraced(code: str) -> tuple[str | None, list[bool]]:
 def _names(word: str, other: str) -> bool:
     """Is ``word`` a whole placeholder (``{{…}}``) standing for ``other``: the literal it
     holds or ends with (``{{DP1}}`` for ``DP1``, ``{{path/to/a.img}}`` for ``a.img``), or
-    the same argument with its literal part outside (``{{path/to/tool}}`` for ``{{dir/}}tool``)."""
+    the same argument with its literal part outside (``{{path/to/tool}}`` for ``{{dir/}}tool``),
+    a file extension included (``{{APK ファイルのパス}}`` for ``{{path/to/file}}.apk``)."""
     m = _WHOLE_PLACEHOLDER.fullmatch(word)
     if m is None or "{{" in m.group(1):
         return False
@@ -296,7 +308,15 @@ def _names(word: str, other: str) -> bool:
     prefix, suffix = parts.group(1), parts.group(2)
     if not prefix and not suffix or prefix.startswith("-") or "=" in prefix:
         return False
+    if not prefix and _EXTENSION.fullmatch(suffix):
+        # `{{APK ファイルのパス}}` for `{{path/to/file}}.apk`: the extension folded in, unless
+        # the placeholder names another one (`{{archivo.zip}}`).
+        named = {e.lower() for e in _EXTENSION.findall(inner)}
+        return not named or suffix.lower() in named
     return inner.startswith(prefix) and inner.endswith(suffix)
+
+
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}(?![A-Za-z0-9])")
 
 
 @lru_cache(maxsize=16384)
