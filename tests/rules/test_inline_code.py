@@ -315,3 +315,27 @@ def test_a_repeated_span_short_in_a_table_is_a_missing_row() -> None:
     source = "| Command | Use |\n| --- | --- |\n| `kubectl port-forward` | one |\n| `kubectl port-forward` | two |\n"
     found = run(InlineCodeChanged, source, {"zh": "| 命令 | 用途 |\n| --- | --- |\n| `kubectl port-forward` | 一 |\n"})
     assert [d.severity for d in found] == [Severity.WARNING]
+
+
+def test_a_repeated_span_short_by_a_dropped_sentence_is_a_warning() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "> Find patterns using `regex`es.\n> Note: an alias of `grep -E`.\n> See also: `regex`.\n"
+    found = run(InlineCodeChanged, source, {"de": "> Ein Alias von `grep -E`.\n> Siehe auch: `regex`.\n"})
+    assert [d.severity for d in found] == [Severity.WARNING]
+
+
+def test_two_spans_of_one_shape_are_not_a_repeated_span() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "> `<Esc>` or `<Ctrl c>` goes back to normal mode."
+    found = run(InlineCodeChanged, source, {"ko": "> `<Esc>`를 누르면 일반 모드로 돌아갑니다."})
+    assert [d.severity for d in found] == [Severity.WARNING]
+
+
+def test_a_name_written_plain_and_capitalized_lost_its_formatting() -> None:
+    found = run(InlineCodeChanged, "> An enhanced `pico` clone.", {"fr": "> Un clone amélioré de Pico."})
+    assert [d.code for d in found] == ["C501"] and "lost its code formatting" in found[0].message
+    # An option's case is its meaning: `-S` written "-s" is not the same option.
+    found = run(InlineCodeChanged, "Use `-S` here.", {"fr": "Utilisez -s ici."})
+    assert "lost its code formatting" not in found[0].message

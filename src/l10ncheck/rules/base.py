@@ -261,7 +261,7 @@ def counterpart(source: Block, target: Block, offset: int) -> Span:
         tgt_starts = target.derived("row_starts", _row_starts)
         labels = target.derived("row_labels", _row_labels)
     else:
-        src_starts, tgt_starts = _sentence_starts(source.text), _sentence_starts(target.text)
+        src_starts, tgt_starts = sentence_starts(source.text), sentence_starts(target.text)
     index = bisect.bisect_right(src_starts, offset) - 1
     label = _first_cell(source, src_starts[max(index, 0)]) if labels else ""
     if label in labels:
@@ -298,7 +298,7 @@ def _first_cell(table: Block, at: int) -> str:
     return table.text[at : end if end >= 0 else len(table.text)].strip()
 
 
-def _sentence_starts(text: str) -> list[int]:
+def sentence_starts(text: str) -> list[int]:
     starts = [0]
     for m in _SENTENCE_END.finditer(text):
         nxt = m.end()

@@ -9,7 +9,9 @@ from l10ncheck.codeshape import code_key, same_code, spelled_options, unprivileg
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.languages import is_lang_code, normalize_lang
 from l10ncheck.rules._code_page import CodePage, is_command, quoted_letters, quoted_words, sample_text
-from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
+from l10ncheck.rules.base import (
+    Rule, TranslationContext, block_anchor, counterpart, quote, sentence_starts, where,
+)
 from l10ncheck.skeleton import Block, CodeSpan
 from l10ncheck.terms import contains, prose
 
@@ -48,7 +50,8 @@ class InlineCodeChanged(Rule):
     writes fewer times, but at least once (old-style `csproj` … the SDK style `csproj` ->
     `csproj` … le format SDK): translators name it once and then refer back to it. Not in
     a table, where each occurrence is a row of its own, nor for a span the translation does
-    not write at all.
+    not write at all, nor when the translated block has fewer sentences (the one that named
+    it again was dropped).
 
     A span still written in the translation, without its backticks, is reported as lost
     formatting.
@@ -206,12 +209,17 @@ def _referred_back(src: Block, tgt: Block) -> set[int]:
     """The source spans of running text (a paragraph, heading or list item) that the block
     writes n >= 2 times and the translated block m times, 1 <= m < n: a shortfall there may be
     a reference back to the name ("the SDK style `csproj`" -> "le format SDK"). Not in a
-    table, where each occurrence is a row of its own."""
+    table, where each occurrence is a row of its own, nor when the translation has fewer
+    sentences: then the one that named it again was dropped."""
     prose_kinds = ("paragraph", "heading", "item")
     if src.kind not in prose_kinds or tgt.kind not in prose_kinds:
         return set()
-    s_keys = [code_key(c.code) for c in src.code_spans]
-    t_keys = [code_key(c.code) for c in tgt.code_spans]
+    if len(sentence_starts(tgt.text)) < len(sentence_starts(src.text)):
+        return set()  # a sentence is gone, and the name with it
+    # The very span repeated, not one of the same shape (`<Esc>` and `<Ctrl c>` are both
+    # placeholders to code_key, and different keys).
+    s_keys = [c.code.strip() for c in src.code_spans]
+    t_keys = [c.code.strip() for c in tgt.code_spans]
     return {i for i, key in enumerate(s_keys) if 1 <= t_keys.count(key) < s_keys.count(key)}
 
 
@@ -226,8 +234,14 @@ def _quoted(block: Block) -> int:
 
 def _written_plain(code: str, block: Block) -> bool:
     """Does ``block`` write ``code`` in its running text, outside code spans and URLs (the
-    backticks were lost)?"""
-    return len(code) >= 2 and code in block.text and contains(code, prose(block))
+    backticks were lost)? A name in any letter case (`pico` as "Pico", `git diff` as "Git
+    diff": running text capitalizes); an option or a short code only as it is."""
+    if len(code) < 2:
+        return False
+    if code in block.text and contains(code, prose(block)):
+        return True
+    loose = len(code) >= 3 and code[0].isalpha() and code.lower() in block.text.lower()
+    return loose and contains(code, prose(block), case_sensitive=False)
 
 
 def _spelling(code: str) -> str | None:
