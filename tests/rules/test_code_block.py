@@ -54,6 +54,16 @@ def test_comments_of_the_fence_language_may_be_translated() -> None:
     assert [d.code for d in run(CodeBlockChanged, source, changed)] == ["S108"]
 
 
+def test_template_literals_are_strings_in_javascript_not_in_shell() -> None:
+    source = _block("js", "app.listen(PORT, () => {\n  console.log(`Listening on http://localhost:${PORT}`);\n});")
+    translated = _block("js", "app.listen(PORT, () => {\n  console.log(`Escuchando en http://localhost:${PORT}`);\n});")
+    assert run(CodeBlockChanged, source, translated) == []
+    renamed = _block("js", "app.listen(PORT, () => {\n  console.log(`Escuchando en http://localhost:${PUERTO}`);\n});")
+    assert [d.code for d in run(CodeBlockChanged, source, renamed)] == ["S108"]
+    shell = _block("sh", "echo `date +%Y`")
+    assert [d.code for d in run(CodeBlockChanged, shell, _block("sh", "echo `fecha +%Y`"))] == ["S108"]
+
+
 MERMAID = "flowchart LR\n  A[Fork the repo] --> B(Write docs)\n  B -->|push| C{Open a PR}"
 
 

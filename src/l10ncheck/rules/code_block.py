@@ -79,12 +79,24 @@ def code_shape(code: str, lang: str = "") -> str:
         code = pattern.sub(" ", code)
     if lang not in _STRUCTURED:  # there `#` is a heading or a colour, not a comment
         code = _COMMENT.sub(" ", code)
+    if lang in _BACKTICK_STRINGS:
+        code = _TEMPLATE.sub(_template_code, code)
     code = _STRING.sub('""', code)
     code = _PLACEHOLDER.sub("{}", code)
     return " ".join(_TOKEN.findall(code))
 
 
 _STRUCTURED = ("mermaid", "md", "markdown", "mdx")
+
+# Languages whose backtick strings are strings: JavaScript's template literals (their
+# `${…}` is code and stays), Go's raw strings. In shell a backtick runs a command.
+_BACKTICK_STRINGS = frozenset("js javascript mjs cjs jsx ts typescript tsx go golang".split())
+_TEMPLATE = re.compile(r"`(?:[^`\\]|\\.)*`")
+_INTERPOLATION = re.compile(r"\$\{[^{}]*\}")
+
+
+def _template_code(m: re.Match[str]) -> str:
+    return "`" + " ".join(_INTERPOLATION.findall(m.group())) + "`"
 
 
 def _structure(code: str, lang: str) -> str:
