@@ -84,3 +84,9 @@ def test_a_token_in_other_letter_case_is_kept() -> None:
     assert run(CodeTokenChanged, "Provides AWS ec2 and X11 resources in Base64.\n",
                {"pt": "Fornece recursos AWS EC2 e x11 em base64.\n"}) == []
     assert codes(run(CodeTokenChanged, "Uses ec2 here.\n", {"pt": "Usa ec3 aqui.\n"})) == ["C502"]
+
+
+def test_a_ratio_in_words_is_numbers_not_a_token() -> None:
+    source = "Only 1-in-1000 traces will be complete.\n"
+    assert run(CodeTokenChanged, source, "完全なトレースは 1000 分の 1 だけです。\n") == []
+    assert [d.code for d in run(CodeTokenChanged, "Use IPv4-in-IPv6 tunnels.\n", "Utilisez des tunnels.\n")] == ["C502"]

@@ -20,6 +20,10 @@ _NUMBER_WITH_SUFFIX = re.compile(r"\d+(?:st|nd|rd|th|s|x|k|m|h|d|px|ms|gb|mb|kb|
 # A lower-case word of three letters or more with a number glued to it: "field3", "file1".
 _WORD_NUMBER = re.compile(r"([^\W\d_A-Z]{3,})(\d+)")
 _PLAIN_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# Numbers joined by short words, a ratio or a range in words: "1-in-1000", "2-of-3". Other
+# languages write them their own way ("1000 分の 1", "1 sur 1000"); the number rule (C503)
+# compares the numbers.
+_RATIO = re.compile(r"\d+(?:[.,]\d+)?(?:-[a-z]{1,4})+-\d+(?:[.,]\d+)?")
 # A number glued to a unit: "2.4GHz", "44100kHz", "16bit". Translations may write the unit
 # apart or in their own script ("2,4 ГГц"), so the number alone is the evidence.
 _NUMBER_UNIT = re.compile(r"(\d+(?:[.,]\d+)*)([A-Za-z]+)")
@@ -49,7 +53,7 @@ def _code_tokens(block: Block) -> tuple[tuple[str, int, int], ...]:
         if any(s <= start < e for s, e in inside):
             continue
         token = _WORD_TAIL.sub("", m.group())
-        if _NUMBER_WITH_SUFFIX.fullmatch(token) or _PLAIN_NUMBER.fullmatch(token):
+        if _NUMBER_WITH_SUFFIX.fullmatch(token) or _PLAIN_NUMBER.fullmatch(token) or _RATIO.fullmatch(token):
             continue
         if any(c.isdigit() for c in token):
             found.append((token, start, ends[m.start() + len(token) - 1]))
