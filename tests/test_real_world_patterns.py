@@ -51,6 +51,12 @@ def test_an_alert_around_a_value_shortcode_is_an_alert_and_its_body() -> None:
     assert "S104" in all_rules(source, without)  # the body is a block of its own: its loss shows
 
 
+def test_an_attribute_line_of_its_own_is_not_a_paragraph() -> None:
+    source = "# Guide\n\nIntro text here.\n\n{#configuring-the-agent}\n\n## Configuring the agent\n\nRun it.\n"
+    translation = "# ガイド\n\n導入です。\n\n## エージェントの設定 {#configuring-the-agent}\n\n実行します。\n"
+    assert all_rules(source, translation) == []
+
+
 def test_explicit_heading_ids_pair_sections_in_any_order_of_wording() -> None:
     source = "# Guide\n\n## Install {#install}\n\nRun it.\n\n## Use {#use}\n\nUse it.\n"
     translation = "# Guía\n\n## Instalar {#install}\n\nEjecútalo.\n\n## Uso {#use}\n\nÚsalo.\n"

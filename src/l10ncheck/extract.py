@@ -162,6 +162,11 @@ def _text_block(kind: str) -> Callable[[_Builder, Node, _Context], None]:
         plain = inline.text()
         if kind != "heading" and not inline.meaningful(plain):
             return  # whitespace-only (incl. no-break spaces) paragraphs are not blocks
+        if kind == "paragraph" and plain.endswith("}") and not heading_attributes(plain)[0].strip():
+            # `{#install}` or `{: .note}` on a line of its own (Goldmark, kramdown, Pandoc):
+            # an attribute of the heading or block beside it, which translations may write
+            # on the heading instead; not prose.
+            return
         block_kind = kind
         span = node.span
         if ctx.item_marker is not None and kind == "paragraph":
