@@ -17,3 +17,14 @@ def test_translated_text_and_localized_url_are_fine() -> None:
         "ms": "Ikut [arahan Binance](https://www.binance.com/ms/support/faq/115003670492).",
         "ar": "اتبع [تعليمات Binance](https://www.binance.com/ar/support/faq/115003670492).",
     }) == []
+
+
+def test_a_link_moved_to_the_other_paragraph_of_its_list_item_is_not_missing() -> None:
+    source = ("- A **framework** to ease the\n  - Generation\n  - Export\n  - Collection\n  - Storage\n\n"
+              "  of [telemetry data](https://x.io/t) such as [traces](https://x.io/tr).\n")
+    moved = ("- Een **framework** voor [telemetrie](https://x.io/t), zoals [traces](https://x.io/tr), om\n"
+             "  - Generatie\n  - Export\n  - Verzameling\n  - Opslag\n\n  te vergemakkelijken.\n")
+    assert run(MissingLink, source, moved) == []
+    dropped = ("- Een **framework** om\n  - Generatie\n  - Export\n  - Verzameling\n  - Opslag\n\n"
+               "  te vergemakkelijken.\n")
+    assert [d.code for d in run(MissingLink, source, dropped)] == ["L201", "L201"]

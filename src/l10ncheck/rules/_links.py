@@ -6,7 +6,7 @@ from typing import Iterator
 
 from l10ncheck.align import LinkPair
 from l10ncheck.rules.base import TranslationContext
-from l10ncheck.skeleton import Block, Link
+from l10ncheck.skeleton import Block, Link, Skeleton
 from l10ncheck.urls import same_destination
 
 __all__ = ["link_pairs", "matched_links", "same_destination"]
@@ -37,6 +37,17 @@ def matched_links(ctx: TranslationContext) -> Iterator[tuple[Block, Link, Link]]
     for src, _tgt, pair in link_pairs(ctx):
         if pair.source is not None and pair.target is not None:
             yield src, pair.source, pair.target
+
+
+def _near(skeleton: Skeleton, a: Block, b: Block) -> bool:
+    """Within NEARBY blocks of each other, not counting the blocks nested deeper than both
+    in between: a list item's lead paragraph and the one after its sublist are neighbours."""
+    low, high = sorted((a.index, b.index))
+    if high - low <= NEARBY:
+        return True
+    depth = min(a.depth, b.depth)
+    steps = 1 + sum(1 for block in skeleton.blocks[low + 1:high] if block.depth <= depth)
+    return steps <= NEARBY
 
 
 def _regroup(ctx: TranslationContext) -> tuple[_Triple, ...]:
@@ -78,7 +89,7 @@ def _regroup(ctx: TranslationContext) -> tuple[_Triple, ...]:
                 continue
             _, tgt2, pair2 = base[j]
             assert pair2.target is not None
-            if (abs(tgt2.index - tgt.index) <= NEARBY and same(link, pair2.target)
+            if (_near(ctx.target, tgt, tgt2) and same(link, pair2.target)
                     and ctx.target.section_of(tgt2.index) == section):
                 result[j] = None
                 result[k] = (src, tgt2, LinkPair(link, pair2.target))
