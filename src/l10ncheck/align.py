@@ -497,6 +497,7 @@ def _splits(pairs: Sequence[BlockPair], scorer: _Scorer) -> tuple[Split, ...]:
         best: Split | None = None
         halves = [block.index]
         neighbours: tuple[int, ...] = (block.index - 1, block.index + 1)
+        by_length = True
         if block.kind == "item":
             # A list set apart from the sentence that, on the other side, enumerates its
             # items inline ("(1) … (2) …"): the whole list is the other half.
@@ -504,6 +505,16 @@ def _splits(pairs: Sequence[BlockPair], scorer: _Scorer) -> tuple[Split, ...]:
             if items and all(i not in partner[side] for i in items):
                 halves = list(items)
                 neighbours = (items[0] - 1,)
+        if len(halves) == 1 or neighbours[0] not in partner[side]:
+            # A run of unpaired text blocks may be one paragraph said in several (a sentence,
+            # a short list, another sentence): the run is the other half.
+            run = _unpaired_run(own, partner[side], block.index)
+            if len(run) > 1:
+                halves = run
+                neighbours = (run[0] - 1, run[-1] + 1)
+                # Source blocks a translation lacks are most often what the source added
+                # since: lengths that happen to add up are no proof there.
+                by_length = side == "target"
         for nb in neighbours:
             whole = partner[side].get(nb)
             if whole is None or own.group[nb] != "text" or other.group[whole.index] != "text":
@@ -524,11 +535,42 @@ def _splits(pairs: Sequence[BlockPair], scorer: _Scorer) -> tuple[Split, ...]:
                     # "two main advantages:" and a list, where the other side says both in
                     # its sentence: the lengths tell (a reviewer's call, not sure).
                     verdict = _lengths_add_up(own, other, halves, nb, whole.index, slack=0.6)
+            if verdict is False and not by_length:
+                verdict = None
             if verdict is not None and (best is None or (verdict and not best.sure)):
                 best = Split(side, block.index, nb, verdict)
         if best is not None:
             found.append(best)
     return tuple(found)
+
+
+# The longest run of unpaired blocks taken for one half of a split paragraph.
+SPLIT_RUN = 3
+
+
+def _unpaired_run(own: Features, paired: dict[int, Block], index: int) -> list[int]:
+    """The unpaired text blocks next to ``index`` (itself unpaired) in its section, up to
+    SPLIT_RUN of them (a list counting once); just ``[index]`` when the run is longer (a
+    dropped passage)."""
+    skeleton = own.skeleton
+    section = skeleton.section_of(index)
+
+    def free(i: int) -> bool:
+        # Not a description and its command (a tldr example): a dropped example is two
+        # unpaired blocks of its own, not half of a paragraph.
+        return (0 <= i < len(skeleton.blocks) and i not in paired and own.group[i] == "text"
+                and own.unit[i] < 0 and skeleton.section_of(i) == section)
+
+    if not free(index):
+        return [index]
+    low = high = index
+    while free(low - 1):
+        low -= 1
+    while free(high + 1):
+        high += 1
+    # A list counts once: its items are the parts of one sentence.
+    parts = {(b.list_id if b.kind == "item" else -1 - b.index) for b in skeleton.blocks[low:high + 1]}
+    return list(range(low, high + 1)) if len(parts) <= SPLIT_RUN else [index]
 
 
 _ENUMERATION = re.compile(r"[(（]?(\d{1,2})[)）]")

@@ -87,3 +87,18 @@ def test_extra_prose_that_names_no_language_or_one_the_source_names_is_a_warning
     })
     assert [(d.lang, d.severity) for d in found] == [
         ("de", Severity.INFO), ("es", Severity.WARNING), ("fr", Severity.WARNING)]
+
+
+def test_one_paragraph_said_as_a_sentence_a_short_list_and_a_sentence_is_only_info() -> None:
+    source = ("# Client-server\n\n"
+              "Client-server architecture splits an application in two: a client that asks for work, for example"
+              " a browser, and a server that does it, for example a web server. Gmail is one: the page in your"
+              " browser is the client and Google's computers are the server that keeps your mail.\n\n"
+              "## Related\n\nSee [servers](https://x.io/s).\n")
+    translation = ("# Client-server\n\n"
+                   "Kiến trúc client-server chia ứng dụng thành hai phần:\n\n"
+                   "- client yêu cầu công việc, ví dụ trình duyệt,\n- server thực hiện nó, ví dụ máy chủ web.\n\n"
+                   "Gmail là một ví dụ: trang trong trình duyệt là client, máy chủ của Google giữ thư của bạn.\n\n"
+                   "## Liên quan\n\nXem [máy chủ](https://x.io/s).\n")
+    found = run(ExtraBlock, source, translation)
+    assert found and all(d.severity.value == "info" for d in found)
