@@ -122,3 +122,20 @@ def test_an_option_written_short_for_long_is_spelled_otherwise() -> None:
     assert not spelled_options("rm -i x", "rm --force x")  # another letter: another option
     assert not spelled_options("rm -i x", "rm -f x")
     assert not spelled_options("rm -i x", "rm -i y")
+
+
+def test_bundled_short_options_against_as_many_long_ones_are_spelled_otherwise() -> None:
+    from l10ncheck.codeshape import spelled_options
+
+    assert spelled_options("aura -Syu", "aura --sync --refresh --sysupgrade")
+    assert spelled_options("paru --getpkgbuild --print {{package}}", "paru -Gp {{package}}")
+    assert not spelled_options("aura -Syu", "aura --sync --refresh")  # one option short
+    assert not spelled_options("aura -Syu x", "aura --sync --refresh --sysupgrade y")
+
+
+def test_a_subcommand_spelled_between_its_short_and_long_form_is_the_same() -> None:
+    assert same_code("kubectl label {{[po|pods]}} {{name}} {{key}}={{value}}", "kubectl label pod {{이름}} {{키}}={{값}}")
+    assert same_code("asciinema {{[r|record]}} {{path/to/file}}", "asciinema rec {{chemin}}")
+    assert not same_code("kubectl label {{[po|pods]}} {{name}}", "kubectl label svc {{name}}")
+    assert not same_code("kubectl label {{[po|pods]}} {{name}}", "kubectl label podsx {{name}}")
+    assert not same_code("tool {{[-v|--verbose]}}", "tool --verb")  # options stay strict

@@ -227,8 +227,21 @@ def _same_word(x: str, y: str, aliases: Mapping[str, str]) -> bool:
         ay = {aliases.get(o, o) for o in (gy.group(1).split("|") if gy else [y])}
         raw_x = set(gx.group(1).split("|")) if gx else {x}
         raw_y = set(gy.group(1).split("|")) if gy else {y}
-        return bool(ax & ay or raw_x & raw_y)
+        if ax & ay or raw_x & raw_y:
+            return True
+        # `pod` for `{{[po|pods]}}`: a word between a subcommand's short and long spelling.
+        group, word = (raw_x, y) if gx and not gy else (raw_y, x) if gy and not gx else (set(), "")
+        return bool(group) and _between(word, group)
     return _names(x, y) or _names(y, x)
+
+
+def _between(word: str, group: set[str]) -> bool:
+    """Is ``word`` a spelling between the shortest and the longest of a group of words that
+    are not options (`pod` between `po` and `pods`, `rec` between `r` and `record`)?"""
+    if word.startswith("-") or any(g.startswith("-") or not g for g in group):
+        return False
+    shortest, longest = min(group, key=len), max(group, key=len)
+    return longest.startswith(shortest) and word.startswith(shortest) and longest.startswith(word)
 
 
 _SHORT = re.compile(r"-([A-Za-z])")
@@ -238,11 +251,14 @@ _LONG = re.compile(r"--([A-Za-z])[\w-]+")
 def spelled_options(a: str, b: str) -> bool:
     """Are ``a`` and ``b`` one command but for options written short in one and long in the
     other, the long one starting with the short one's letter (`rm -i` and `rm
-    --interactive`, `-h` and `--help`)? Without the page's own option table that is not
-    proof, only likely."""
+    --interactive`, `-h` and `--help`), or bundled on one side and as many long ones on the
+    other (`-Syu` and `--sync --refresh --sysupgrade`)? Without the page's own option table
+    that is not proof, only likely."""
     xs, ys = code_key(a).split(), code_key(b).split()
-    if len(xs) != len(ys) or xs == ys:
+    if xs == ys:
         return False
+    if len(xs) != len(ys):
+        return _bundled(xs, ys) or _bundled(ys, xs)
     for x, y in zip(xs, ys):
         if x == y:
             continue
@@ -251,6 +267,22 @@ def spelled_options(a: str, b: str) -> bool:
         if m is None or n is None or m.group(1).lower() != n.group(1).lower():
             return False
     return True
+
+
+def _bundled(xs: list[str], ys: list[str]) -> bool:
+    """`pacman -Syu` and `pacman --sync --refresh --sysupgrade`: the same words but for
+    short options bundled on one side and as many long options on the other."""
+    short = [x for x in xs if _BUNDLE.fullmatch(x)]
+    long = [y for y in ys if y.startswith("--")]
+    if not short or not long or any(x.startswith("--") for x in xs) or any(_BUNDLE.fullmatch(y) for y in ys):
+        return False
+    letters = sum(len(x) - 1 for x in short)
+    rest_x = [x for x in xs if x not in short]
+    rest_y = [y for y in ys if y not in long]
+    return letters == len(long) and rest_x == rest_y
+
+
+_BUNDLE = re.compile(r"-[A-Za-z]+")
 
 
 def _moved_braces(x: str, y: str) -> bool:
