@@ -28,3 +28,13 @@ def test_bold_turned_into_a_link_is_only_info() -> None:
     assert [d.severity for d in found] == [Severity.INFO]
     found = run(MissingBold, source, {"de": "Lies zuerst Wie man beiträgt.\n"})
     assert [d.severity for d in found] == [Severity.ERROR]
+
+
+def test_bold_words_written_as_code_or_in_italics_still_stand_out() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "Set the **title** field, then save.\n"
+    found = run(MissingBold, source, "Defina o campo `title` e salve.\n")
+    assert [d.severity for d in found] == [Severity.INFO] and "written as code" in found[0].message
+    found = run(MissingBold, source, "Defina o campo título e salve.\n")
+    assert [d.severity for d in found] == [Severity.ERROR]

@@ -4,13 +4,15 @@ from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counterpart, quote, where
+from l10ncheck.skeleton import Block
 
 
 class MissingBold(Rule):
     """The translated block has fewer bold spans than its source block.
 
     When the translation has a new link for each bold span it lacks (bold text turned into a
-    link to what it names), the finding is info: the words still stand out.
+    link to what it names), or writes the bold words as inline code or in italics, the
+    finding is info: the words still stand out.
 
     Why it matters: help articles put their warnings in bold ("**Not all assets can be
     moved freely between all chains.**"). A translation that drops the bold hides the
@@ -31,16 +33,31 @@ class MissingBold(Rule):
             if src.kind == "code" or len(tgt.strong) >= len(src.strong):
                 continue
             missing = src.strong[len(tgt.strong)] if not tgt.strong else _unmatched(src, tgt)
+            deficit = len(src.strong) - len(tgt.strong)
             # Bold text that became a link (to the guide it names) still stands out.
-            linked = len(tgt.links_only) - len(src.links_only) >= len(src.strong) - len(tgt.strong)
+            linked = len(tgt.links_only) - len(src.links_only) >= deficit
+            # Or it is set apart another way: the same words in code or italics.
+            apart = _set_apart(tgt)
+            moved = [b for b in src.strong if b.text.strip().casefold() in apart]
+            marked = len(moved) >= deficit
+            if marked:
+                missing = moved[0]
             yield self.report(
                 ctx, counterpart(src, tgt, missing.start),
                 f"{len(tgt.strong)} bold span{'s' if len(tgt.strong) != 1 else ''} where the source"
                 f" ({where(ctx.source, src.span)}) has {len(src.strong)}; not bold here:"
-                f" {quote(missing.text, 50)}",
+                f" {quote(missing.text, 50)}"
+                + (" (written as code or in italics instead)" if marked and not linked else ""),
                 source=missing.span, anchor=block_anchor(ctx.source, src, "/bold"),
-                severity=Severity.INFO if linked else None,
+                severity=Severity.INFO if linked or marked else None,
             )
+
+
+def _set_apart(block: Block) -> set[str]:
+    """The texts of the block's code and italic spans, in any case."""
+    found = {c.code.strip().casefold() for c in block.code_spans}
+    found.update(e.text.strip().casefold() for e in block.emphasis if e.kind == "emphasis")
+    return found
 
 
 def _unmatched(src, tgt):  # type: ignore[no-untyped-def]
