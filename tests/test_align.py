@@ -617,6 +617,10 @@ def test_a_relative_link_is_evidence_for_the_page_it_names_from_the_root() -> No
     from l10ncheck.align import _url_key
 
     assert _url_key("../container/") == _url_key("/container/") == _url_key("./container")
+    assert _url_key("../concepts/instrumentation/") == _url_key("/docs/concepts/instrumentation")
+    assert _url_key("../concepts/sdk.md") == _url_key("/fr/docs/concepts/sdk/")
+    assert _url_key("../concepts/sdk/") != _url_key("../concepts/api/")
+    assert _url_key("https://x.io/a/b") != _url_key("/a/b")
 
 
 def test_a_repository_file_at_another_revision_is_the_same_page() -> None:

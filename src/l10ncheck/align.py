@@ -992,19 +992,32 @@ def _units(skeleton: Skeleton) -> list[int]:
     return unit
 
 
-_RELATIVE_LEAD = re.compile(r"(?:\.\.?/)+")
-
-
 @lru_cache(maxsize=65536)
 def _url_key(url: str) -> str:
     """A link's destination as evidence that two blocks are one: its canonical form, with
     ``_`` read as ``-`` (/cloud_native_apps/ and /cloud-native-apps/ name one page to a
     reader, whether or not the site serves both; the link rules judge the difference), and
-    a leading ``../`` or ``./`` read as the site's root (``../container/`` from a term page
-    is ``/container/``): evidence, not a resolved address."""
+    a page of this site by the last two segments of its path (``../concepts/sdk/``,
+    ``/docs/concepts/sdk`` and ``concepts/sdk.md`` are one page, written relative or
+    absolute): evidence, not a resolved address."""
     key = canonical(url).replace("_", "-")
-    lead = _RELATIVE_LEAD.match(key)
-    return "/" + key[lead.end():] if lead else key
+    if key.startswith(("#", "//")) or _SCHEME.match(key):
+        return key
+    path, hash_, fragment = key.partition("#")
+    parts = [p for p in path.split("/") if p not in ("", ".", "..")]
+    if parts:
+        last = parts[-1]
+        for ext in (".md", ".mdx", ".markdown"):
+            last = last.removesuffix(ext)
+        parts[-1] = last
+        if parts[-1] in ("index", "-index") and len(parts) > 1:
+            parts.pop()
+    if not parts:
+        return key
+    return "~/" + "/".join(parts[-2:]) + hash_ + fragment
+
+
+_SCHEME = re.compile(r"[a-z][a-z0-9+.\-]*:", re.I)
 
 
 # Above this many candidate pairs, the second pinning pass is skipped (a page of hundreds of
