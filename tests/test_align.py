@@ -629,3 +629,20 @@ def test_a_repository_file_at_another_revision_is_the_same_page() -> None:
     pinned = "https://github.com/o/r/tree/848eb220bc83bb0a1c2d3e4f5a6b7c8d9e0f1a2b/otelconf?from_branch=main"
     assert not _other_page_same_host(pinned, "https://github.com/o/r/tree/main/otelconf")
     assert _other_page_same_host("https://github.com/o/r/blob/main/x.md", "https://github.com/o/r/blob/main/other-file.md")
+
+
+def test_a_paragraph_held_by_its_links_may_move_without_dragging_the_blocks_after_it() -> None:
+    source = ("Welcome to the glossary. There are three ways to help out here today.\n\n"
+              "- Propose new terms for the glossary\n- Update the existing terms\n- Localize the glossary\n\n"
+              "## Overview\n\nThe goal is to simplify the language of cloud native for everyone.\n\n"
+              "The content is stored in [this repo](https://github.com/o/g), with [issues](https://github.com/o/g/issues).\n\n"
+              "## Before you start\n\nBefore you begin, please do the following three steps first.\n\n"
+              "- Create an account on the site if you have none yet\n- Set your name and email address\n"
+              "- Sign your commits every time\n")
+    translation = ("Il contenuto è in [questo repo](https://github.com/o/g), con [issue](https://github.com/o/g/issues).\n\n"
+                   "Ci sono tre modi per aiutare qui oggi, ecco quali.\n\n"
+                   "- Proporre nuovi termini per il glossario\n- Aggiornare i termini esistenti\n- Tradurre il glossario\n")
+    pairs = [(p.source.text[:12] if p.source else None, p.target.text[:12] if p.target else None, p.moved)
+             for p in align(build_skeleton(source), build_skeleton(translation)).pairs]
+    assert ("Propose new ", "Proporre nuo", False) in pairs
+    assert ("The content ", "Il contenuto", True) in pairs

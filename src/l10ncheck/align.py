@@ -120,8 +120,10 @@ def align(source: Skeleton, target: Skeleton, source_features: Features | None =
     for (s0, t0), (s1, t1) in zip(anchors_, anchors_[1:]):
         src_seg = [b for b in source.blocks[s0 + 1 : s1] if b.index not in skip_s]
         tgt_seg = [b for b in target.blocks[t0 + 1 : t1] if b.index not in skip_t]
-        for s, t in _dp_pinned(src_seg, tgt_seg, scorer, _within_sections(src_seg, tgt_seg, scorer)):
-            pairs.append(BlockPair(s, t, score=scorer.block_score(s, t) if s and t else 0.0))
+        within = _within_sections(src_seg, tgt_seg, scorer)
+        seg_pairs = _dp_pinned(src_seg, tgt_seg, scorer, within)
+        for s, t, moved_pair in _free_url_anchors(src_seg, tgt_seg, seg_pairs, scorer, within):
+            pairs.append(BlockPair(s, t, moved=moved_pair, score=scorer.block_score(s, t) if s and t else 0.0))
         if s1 < len(source.blocks):
             head_s, head_t = source.blocks[s1], target.blocks[t1]
             pairs.append(BlockPair(head_s, head_t, score=scorer.section_score(head_s, head_t)))
@@ -131,10 +133,69 @@ def align(source: Skeleton, target: Skeleton, source_features: Features | None =
         tgt_body = [target.blocks[i] for i in _section_range(target, head_t)[1:]]
         for s, t in _dp_pinned(src_body, tgt_body, scorer):
             pairs.append(BlockPair(s, t, moved=True, score=scorer.block_score(s, t) if s and t else 0.0))
-    if moved:
+    if moved or any(p.moved for p in pairs):
         pairs = _in_source_order(pairs)
     final = _pair_moved(pairs, scorer)
     return Alignment(source, target, final, _splits(final, scorer))
+
+
+# How much more the other blocks of a stretch must score, once a paragraph held in place by
+# its links is set aside, for that paragraph to count as moved.
+ANCHOR_FREE_GAIN = 0.15
+
+
+def _free_url_anchors(src: list[Block], tgt: list[Block],
+                      pairs: list[tuple[Block | None, Block | None]], scorer: _Scorer,
+                      score: Callable[[Block, Block], float] | None,
+                      ) -> list[tuple[Block | None, Block | None, bool]]:
+    """The stretch's pairs (source block, target block, moved), with a paragraph that a
+    translation moved set free: a block pair sharing two or more links that no other block
+    of either page has is the same paragraph wherever it stands, and when the blocks around
+    it pair better without it in the order (an old translation that opens with the
+    repository paragraph the source now puts after its intro list), it is paired as moved
+    and the rest aligned without it."""
+    plain = [(s, t, False) for s, t in pairs]
+    anchored = _url_anchor_pairs(src, tgt, scorer)
+    if not anchored:
+        return plain
+    fixed_s = {s.index for s, _ in anchored}
+    fixed_t = {t.index for _, t in anchored}
+    score = score or scorer.block_score
+
+    def total(found: list[tuple[Block | None, Block | None]]) -> float:
+        return sum(score(a, b) - THRESHOLD for a, b in found if a is not None and b is not None
+                   and a.index not in fixed_s and b.index not in fixed_t)
+
+    rest = _dp_pinned([b for b in src if b.index not in fixed_s], [b for b in tgt if b.index not in fixed_t],
+                      scorer, score)
+    if total(rest) <= total(pairs) + ANCHOR_FREE_GAIN:
+        return plain
+    out: list[tuple[Block | None, Block | None, bool]] = [(a, b, False) for a, b in rest]
+    for s, t in anchored:
+        out_of_order = any(a is not None and b is not None and (a.index < s.index) != (b.index < t.index)
+                           for a, b in rest)
+        out.append((s, t, out_of_order))
+    return out
+
+
+def _url_anchor_pairs(src: list[Block], tgt: list[Block], scorer: _Scorer) -> list[tuple[Block, Block]]:
+    """Block pairs of a stretch that share two or more link destinations found in no other
+    block of either page."""
+    if not any(k.startswith("u:") for b in src for k in scorer.src.block[b.index].counts):
+        return []
+    by_s, by_t = scorer.src.url_owner, scorer.tgt.url_owner
+    in_src, in_tgt = {b.index for b in src}, {b.index for b in tgt}
+    shared: dict[tuple[int, int], int] = {}
+    for key, i in by_s.items():
+        j = by_t.get(key, -1)
+        if i >= 0 and j >= 0 and i in in_src and j in in_tgt:
+            shared[(i, j)] = shared.get((i, j), 0) + 1
+    blocks_s, blocks_t = scorer.source.blocks, scorer.target.blocks
+    found = [(i, j) for (i, j), n in shared.items() if n >= 2]
+    partners_s = [i for i, _ in found]
+    partners_t = [j for _, j in found]
+    return [(blocks_s[i], blocks_t[j]) for i, j in sorted(found)
+            if partners_s.count(i) == 1 and partners_t.count(j) == 1]
 
 
 # Above this score on every block, a translation with the very same sequence of blocks is
@@ -754,6 +815,19 @@ class Features:
         self.share = [len(b.text) / length for b in blocks]
         self.strong = [len(b.strong) for b in blocks]
         self._sections: dict[int, _Bag] = {}
+        self._url_owner: dict[str, int] | None = None
+
+    @property
+    def url_owner(self) -> dict[str, int]:
+        """Each link destination's block, -1 for one found in several blocks."""
+        if self._url_owner is None:
+            found: dict[str, int] = {}
+            for i, bag in enumerate(self.block):
+                for key in bag.counts:
+                    if key.startswith("u:"):
+                        found[key] = -1 if key in found else i
+            self._url_owner = found
+        return self._url_owner
 
     def section(self, heading: int) -> _Bag:
         """Features of everything under a heading up to the next heading."""
