@@ -155,7 +155,6 @@ def _alert_marker(text: str) -> int | None:
 
 
 
-
 def _text_block(kind: str) -> Callable[[_Builder, Node, _Context], None]:
     def handle(builder: _Builder, node: Node, ctx: _Context) -> None:
         inline = _collect(node.children)

@@ -133,8 +133,7 @@ class InlineCodeChanged(Rule):
             if code.code in reported:
                 continue  # the same name twice in one block: one finding
             reported.add(code.code)
-            why = (_REFERRED_BACK if i in again else
-                   " (it names a placeholder, which may be translated in prose)" if alone or rendered or complete
+            why = (_REFERRED_BACK if i in again else _PLACEHOLDER_NAME if alone or rendered or complete
                    else "")
             yield self.report(
                 ctx, counterpart(src, tgt, code.start),
@@ -203,6 +202,7 @@ class InlineCodeChanged(Rule):
 
 
 _REFERRED_BACK = " (a repeated span written fewer times: the translation may refer back to it)"
+_PLACEHOLDER_NAME = " (it names a placeholder, which may be translated in prose)"
 
 
 def _referred_back(src: Block, tgt: Block) -> set[int]:
