@@ -646,3 +646,19 @@ def test_a_paragraph_held_by_its_links_may_move_without_dragging_the_blocks_afte
              for p in align(build_skeleton(source), build_skeleton(translation)).pairs]
     assert ("Propose new ", "Proporre nuo", False) in pairs
     assert ("The content ", "Il contenuto", True) in pairs
+
+
+def test_a_paragraph_held_by_its_links_is_paired_when_the_order_leaves_it_alone() -> None:
+    from l10ncheck.align import Features, _free_url_anchors, _Scorer
+
+    source = build_skeleton("Welcome to the glossary project.\n\n"
+                            "Content is in [the repo](https://github.com/o/g) and [issues](https://github.com/o/g/issues).\n")
+    target = build_skeleton("Il contenuto è nel [repo](https://github.com/o/g) e nelle [issue](https://github.com/o/g/issues).\n\n"
+                            "Benvenuti nel progetto del glossario.\n")
+    features = Features(source)
+    scorer = _Scorer(features, Features(target, features.aliases))
+    (welcome, repo), (repo_t, welcome_t) = source.blocks, target.blocks
+    left_alone = [(welcome, welcome_t), (repo, None), (None, repo_t)]
+    found = _free_url_anchors(list(source.blocks), list(target.blocks), left_alone, scorer, None)
+    assert (repo, repo_t, True) in found
+    assert (repo, None, False) not in found and (None, repo_t, False) not in found

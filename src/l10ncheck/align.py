@@ -153,7 +153,7 @@ def _free_url_anchors(src: list[Block], tgt: list[Block],
     of either page has is the same paragraph wherever it stands, and when the blocks around
     it pair better without it in the order (an old translation that opens with the
     repository paragraph the source now puts after its intro list), it is paired as moved
-    and the rest aligned without it."""
+    and the rest aligned without it; so it is when the order leaves both its blocks alone."""
     plain = [(s, t, False) for s, t in pairs]
     anchored = _url_anchor_pairs(src, tgt, scorer)
     if not anchored:
@@ -169,7 +169,17 @@ def _free_url_anchors(src: list[Block], tgt: list[Block],
     rest = _dp_pinned([b for b in src if b.index not in fixed_s], [b for b in tgt if b.index not in fixed_t],
                       scorer, score)
     if total(rest) <= total(pairs) + ANCHOR_FREE_GAIN:
-        return plain
+        # The order stands; an anchored pair both of whose blocks it left alone is still
+        # one paragraph.
+        alone_s = {a.index for a, b in pairs if a is not None and b is None}
+        alone_t = {b.index for a, b in pairs if b is not None and a is None}
+        anchored = [(s, t) for s, t in anchored if s.index in alone_s and t.index in alone_t]
+        if not anchored:
+            return plain
+        taken = {s.index for s, _ in anchored} | {-1 - t.index for _, t in anchored}
+        rest = [(a, b) for a, b in pairs
+                if not (a is not None and b is None and a.index in taken)
+                and not (a is None and b is not None and -1 - b.index in taken)]
     out: list[tuple[Block | None, Block | None, bool]] = [(a, b, False) for a, b in rest]
     for s, t in anchored:
         out_of_order = any(a is not None and b is not None and (a.index < s.index) != (b.index < t.index)
