@@ -97,7 +97,23 @@ def same_destination(src_url: str, tgt_url: str, source_lang: str, lang: str) ->
     if a == b:
         return True
     langs = _langs(source_lang, lang)
-    return canonical(a, langs) == canonical(b, langs)
+    ca, cb = canonical(a, langs), canonical(b, langs)
+    return ca == cb or _same_commit(ca, cb)
+
+
+_HEX = re.compile(r"[0-9a-f]{7,40}")
+
+
+def _same_commit(a: str, b: str) -> bool:
+    """The same address but for a commit id written in full in one and abbreviated in the
+    other (`/blob/9bd13bd/x.md`, `/blob/9bd13bd7b3ec…/x.md`): one revision to every forge."""
+    xs, ys = a.split("/"), b.split("/")
+    if len(xs) != len(ys) or xs == ys:
+        return False
+    for x, y in zip(xs, ys):
+        if x != y and not (_HEX.fullmatch(x) and _HEX.fullmatch(y) and (x.startswith(y) or y.startswith(x))):
+            return False
+    return True
 
 
 def _langs(source_lang: str, lang: str) -> frozenset[str]:
