@@ -90,3 +90,8 @@ def test_a_ratio_in_words_is_numbers_not_a_token() -> None:
     source = "Only 1-in-1000 traces will be complete.\n"
     assert run(CodeTokenChanged, source, "完全なトレースは 1000 分の 1 だけです。\n") == []
     assert [d.code for d in run(CodeTokenChanged, "Use IPv4-in-IPv6 tunnels.\n", "Utilisez des tunnels.\n")] == ["C502"]
+
+
+def test_a_numeronym_written_out_is_kept() -> None:
+    assert run(CodeTokenChanged, "It scans the entire K8s cluster.\n", "クラスター全体（Kubernetes）をスキャンします。\n") == []
+    assert [d.code for d in run(CodeTokenChanged, "It scans the entire K8s cluster.\n", "クラスター全体をスキャンします。\n")] == ["C502"]

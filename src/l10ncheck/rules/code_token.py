@@ -108,7 +108,8 @@ class CodeTokenChanged(Rule):
     Not a loss: the token in other letter case (`EC2` for `ec2`, `x11` for `X11`: case in
     running text is the translation's style; code spans stay strict in C501), the token set
     as a whole word in an inline code span (one the source's own code spans do not hold),
-    and a one-letter mnemonic's brackets on either side (`[Q]COW2` is `QCOW2`).
+    a one-letter mnemonic's brackets on either side (`[Q]COW2` is `QCOW2`), and a numeronym
+    written out (`K8s` as "Kubernetes").
 
     Info: the token kept as the start of a longer one, letters glued after its last digit
     (`MD5` in `MD5SUM`; a changed digit, `HDMI2` -> `HDMI1`, stays a warning), and a
@@ -156,6 +157,8 @@ class CodeTokenChanged(Rule):
                 if have[key] >= need[key]:
                     continue
                 need[key] -= 1
+                if _spelled_out(token, tgt.text):
+                    continue  # "K8s" written "Kubernetes", "i18n" "internationalization"
                 ref = f"({where(ctx.source, src.locate(start, end))})"
                 anchor = block_anchor(ctx.source, src, f"/token:{token}")
                 unit = _NUMBER_UNIT.fullmatch(token)
@@ -213,6 +216,20 @@ class CodeTokenChanged(Rule):
                         f"{quote(token)} {ref} is missing",
                         source=src.locate(start, end), anchor=anchor, severity=severity,
                     )
+
+
+_NUMERONYM = re.compile(r"([A-Za-z])(\d{1,2})([A-Za-z])")
+
+
+def _spelled_out(token: str, text: str) -> bool:
+    """Is ``token`` a numeronym (`K8s`, `i18n`, `a11y`: first letter, how many letters
+    between, last letter) whose word ``text`` writes in full?"""
+    m = _NUMERONYM.fullmatch(token)
+    if m is None:
+        return False
+    first, count, last = m.group(1), int(m.group(2)), m.group(3)
+    word = re.compile(rf"(?<![^\W\d_]){re.escape(first)}[^\W\d_]{{{count}}}{re.escape(last)}(?![^\W\d_])", re.I)
+    return word.search(text) is not None
 
 
 def _numbers_with_units(block: Block, tokens: Sequence[tuple[str, int, int]]) -> dict[str, list[str]]:
