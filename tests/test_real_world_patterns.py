@@ -57,6 +57,23 @@ def test_an_attribute_line_of_its_own_is_not_a_paragraph() -> None:
     assert all_rules(source, translation) == []
 
 
+def test_one_alert_per_note_where_the_source_lists_the_notes_in_one_alert_is_only_info() -> None:
+    from l10ncheck.rules.block_kind import BlockKind
+    from l10ncheck.rules.extra_block import ExtraBlock
+
+    source = ("# Config\n\nSome text here about the SDK.\n\n> [!NOTE] Notes\n>\n"
+              "> - The Java agent configures the SDK for you.\n> - The module registers shutdown hooks.\n\n"
+              "More text about the SDK.\n")
+    translation = ("# Config\n\nTexto sobre o SDK.\n\n{{% alert %}} O agente Java configura o SDK. {{% /alert %}}\n\n"
+                   "{{% alert %}} O módulo registra ganchos de desligamento. {{% /alert %}}\n\nMais texto sobre o SDK.\n")
+    found = run(BlockKind, source, translation) + run(ExtraBlock, source, translation)
+    assert found and all(d.severity.value == "info" for d in found)
+    # A list item said as a plain paragraph, with no alert around it, stays a warning.
+    plain = "# Config\n\nTexto sobre o SDK.\n\nO agente Java configura o SDK para você.\n\nMais texto sobre o SDK.\n"
+    source_list = "# Config\n\nSome text here about the SDK.\n\n- The Java agent configures the SDK for you.\n\nMore text about the SDK.\n"
+    assert [d.severity.value for d in run(BlockKind, source_list, plain)] == ["warning"]
+
+
 def test_explicit_heading_ids_pair_sections_in_any_order_of_wording() -> None:
     source = "# Guide\n\n## Install {#install}\n\nRun it.\n\n## Use {#use}\n\nUse it.\n"
     translation = "# Guía\n\n## Instalar {#install}\n\nEjecútalo.\n\n## Uso {#use}\n\nÚsalo.\n"

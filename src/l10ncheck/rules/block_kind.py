@@ -23,7 +23,8 @@ class BlockKind(Rule):
     A warning when the two blocks are clearly the same content: they share a link, code, a
     name or a number, they are about as long (each against its own document), or the
     paragraph holds list markers of its own (`1) … 2) …`). A pair with none of that rests on
-    its place alone, and the translation may say something else there: info.
+    its place alone, and the translation may say something else there: info. So is an item
+    of a list inside an alert said as the body of an alert of its own (one alert per note).
 
     Example:
         en: `1. Open MetaMask.`
@@ -39,14 +40,24 @@ class BlockKind(Rule):
         for src, tgt in ctx.block_pairs():
             if src.kind != tgt.kind:
                 sure = _same_content(src, tgt, ctx.source, ctx.target)
+                alert = _alert_body(src, tgt, ctx.target)
                 yield self.report(
                     ctx, tgt.span,
                     f"{describe(tgt)} {quote(tgt.text, 40)} is a {describe(src)} in the source"
                     f" ({where(ctx.source, src.span)})"
-                    + ("" if sure else " (the pairing rests on the blocks' places alone)"),
+                    + ("" if sure else " (the pairing rests on the blocks' places alone)")
+                    + (" (an alert of its own, where the source lists the notes in one alert)" if alert else ""),
                     source=src, anchor=block_anchor(ctx.source, src),
-                    severity=None if sure else Severity.INFO,
+                    severity=None if sure and not alert else Severity.INFO,
                 )
+
+
+def _alert_body(src: Block, tgt: Block, target: Skeleton) -> bool:
+    """An item of a list inside an alert, said as the body of an alert of its own."""
+    if src.kind != "item" or src.quote == 0 or tgt.kind != "paragraph" or tgt.index == 0:
+        return False
+    before = target.blocks[tgt.index - 1]
+    return before.kind == "shortcode" and before.info == "alert" and tgt.span.line - before.span.end_line <= 2
 
 
 def _same_content(src: Block, tgt: Block, source: Skeleton, target: Skeleton) -> bool:

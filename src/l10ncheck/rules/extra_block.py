@@ -25,7 +25,8 @@ class ExtraBlock(Rule):
     profiles (the localization team) is info, and so are extra blocks whose first block names
     the translation's own language where the source never does (its team or chat channel,
     a translator's note on its conventions: "Türkçe yerelleştirme ekibi",
-    `#glossary-localization-russian`, a `dev-es` branch).
+    `#glossary-localization-russian`, a `dev-es` branch), and an alert opened for each item
+    of a list the source keeps in one alert.
     """
 
     code = "S105"
@@ -48,20 +49,36 @@ class ExtraBlock(Rule):
             if own and source_names is None:
                 source_names = names_language(" ".join(b.text for b in ctx.source.blocks), ctx.lang)
             own = own and not source_names
+            split_alert = not credits and not own and _alert_per_item(ctx, gap.blocks)
             yield self.report(
                 ctx, block.span, f"{describe_gap(ctx, gap, 'target')} {verb} not in the source"
                 + (" (perhaps split from the paragraph next to it)" if gap.split else "")
                 + (" (it credits people: the translators, perhaps)" if credits else "")
                 + (" (it names the translation's own language: a note for its readers, perhaps)"
-                   if own else ""),
+                   if own else "")
+                + (" (an alert for each item of the source's one alert with a list)" if split_alert else ""),
                 anchor=block_anchor(ctx.target, block, "+"),
                 # A horizontal rule changes the look, not the content.
                 # A paragraph probably split from (or merged into) its neighbour, judged by
                 # length alone, is for a reviewer to confirm; so is a credit to the people
                 # who made the translation.
-                severity=Severity.INFO if gap.split or credits or own or all(b.kind == "rule" for b in gap.blocks)
+                severity=Severity.INFO
+                if gap.split or credits or own or split_alert or all(b.kind == "rule" for b in gap.blocks)
                 else None,
             )
+
+
+def _alert_per_item(ctx: TranslationContext, blocks: tuple[Block, ...] | list[Block]) -> bool:
+    """Extra alert markers, each opening a block paired with an item of a list the source
+    keeps inside one alert: the same notes, one alert each."""
+    if not all(b.kind == "shortcode" and b.info == "alert" for b in blocks):
+        return False
+    partner = {p.target.index: p.source for p in ctx.alignment.matched()}  # type: ignore[union-attr]
+    for block in blocks:
+        src = partner.get(block.index + 1)
+        if src is None or src.kind != "item" or src.quote == 0:
+            return False
+    return True
 
 
 # A person's profile page: github.com/<user>, linkedin.com/in/<user>, x.com/<user>, …
