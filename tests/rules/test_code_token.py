@@ -94,4 +94,5 @@ def test_a_ratio_in_words_is_numbers_not_a_token() -> None:
 
 def test_a_numeronym_written_out_is_kept() -> None:
     assert run(CodeTokenChanged, "It scans the entire K8s cluster.\n", "クラスター全体（Kubernetes）をスキャンします。\n") == []
+    assert run(CodeTokenChanged, "It scans the entire K8s cluster.\n", "Kubernetesクラスター全体をスキャンします。\n") == []
     assert [d.code for d in run(CodeTokenChanged, "It scans the entire K8s cluster.\n", "クラスター全体をスキャンします。\n")] == ["C502"]

@@ -228,7 +228,9 @@ def _spelled_out(token: str, text: str) -> bool:
     if m is None:
         return False
     first, count, last = m.group(1), int(m.group(2)), m.group(3)
-    word = re.compile(rf"(?<![^\W\d_]){re.escape(first)}[^\W\d_]{{{count}}}{re.escape(last)}(?![^\W\d_])", re.I)
+    # The word is Latin like its numeronym; text of another script may be glued to it
+    # ("Kubernetesクラスター").
+    word = re.compile(rf"(?<![A-Za-z]){re.escape(first)}[A-Za-z]{{{count}}}{re.escape(last)}(?![A-Za-z])", re.I)
     return word.search(text) is not None
 
 
