@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from l10ncheck.anchors import slug_variants
 from l10ncheck.codeshape import code_key, same_code, unprivileged
-from l10ncheck.skeleton import Block, Link, Skeleton
+from l10ncheck.skeleton import Block, Link, Skeleton, cached_property
 from l10ncheck.textutil import anchors
 from l10ncheck.urls import canonical
 
@@ -86,6 +86,12 @@ class Alignment:
 
     def matched(self) -> tuple[BlockPair, ...]:
         return tuple(p for p in self.pairs if p.source is not None and p.target is not None)
+
+    @cached_property
+    def source_of(self) -> dict[int, Block]:
+        """The source block each paired target block (by index) is paired with."""
+        return {p.target.index: p.source for p in self.pairs
+                if p.source is not None and p.target is not None}
 
     def split(self, side: str, index: int) -> Split | None:
         """The split that block ``index`` of ``side`` ("source" or "target") is part of."""

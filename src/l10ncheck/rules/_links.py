@@ -65,8 +65,6 @@ def _regroup(ctx: TranslationContext) -> tuple[_Triple, ...]:
     for split in alignment.splits:
         skeleton = ctx.source if split.side == "source" else ctx.target
         halves.setdefault((split.side, split.neighbour), []).append(skeleton.blocks[split.block])
-    # The partner of each paired block, to find the pair a split half belongs to.
-    partner_of_target = {p.target.index: p.source for p in alignment.matched()}  # type: ignore[union-attr]
 
     result: list[_Triple | None] = list(base)
     used: set[int] = set()
@@ -102,7 +100,7 @@ def _regroup(ctx: TranslationContext) -> tuple[_Triple, ...]:
         src, tgt, pair = triple
         link = pair.target
         assert link is not None
-        whole = partner_of_target.get(tgt.index)
+        whole = alignment.source_of.get(tgt.index)  # to find the pair a split half belongs to
         if whole is None:
             continue
         for half in halves.get(("source", whole.index), ()):

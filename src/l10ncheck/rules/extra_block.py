@@ -73,9 +73,8 @@ def _alert_per_item(ctx: TranslationContext, blocks: tuple[Block, ...] | list[Bl
     keeps inside one alert: the same notes, one alert each."""
     if not all(b.kind == "shortcode" and b.info == "alert" for b in blocks):
         return False
-    partner = {p.target.index: p.source for p in ctx.alignment.matched()}  # type: ignore[union-attr]
     for block in blocks:
-        src = partner.get(block.index + 1)
+        src = ctx.alignment.source_of.get(block.index + 1)
         if src is None or src.kind != "item" or src.quote == 0:
             return False
     return True
