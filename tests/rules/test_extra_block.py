@@ -102,3 +102,19 @@ def test_one_paragraph_said_as_a_sentence_a_short_list_and_a_sentence_is_only_in
                    "## Liên quan\n\nXem [máy chủ](https://x.io/s).\n")
     found = run(ExtraBlock, source, translation)
     assert found and all(d.severity.value == "info" for d in found)
+
+
+def test_a_value_shortcode_left_of_a_rewritten_paragraph_is_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = ("1. Browse the issues.\n2. Pick one.\n\n   > [!WARNING]\n   >\n"
+              "   > {{% param chooseAnIssue %}} Issues labeled `CI/infra` are for maintainers.\n\n"
+              "3. Read the comments.\n")
+    translation = ("1. Navegue pelas issues.\n2. Escolha uma.\n\n   {{% alert color=\"warning\" %}}\n\n"
+                   "   {{% param chooseAnIssue %}}\n\n   {{% /alert %}}\n\n3. Leia os comentários.\n")
+    found = run(ExtraBlock, source, {"pt": translation})
+    assert [(d.severity, where(d)) for d in found] == [(Severity.INFO, (6, 4))]
+    assert "en:6" in found[0].message
+    # A shortcode the source has nowhere at that place is an addition.
+    other = translation.replace("param chooseAnIssue", "param otherNote")
+    assert [d.severity for d in run(ExtraBlock, source, {"pt": other})] == [Severity.WARNING]

@@ -175,6 +175,24 @@ def gaps(ctx: TranslationContext, side: str) -> list[Gap]:
     return runs
 
 
+def facing(ctx: TranslationContext, gap: Gap, side: str) -> list[Block]:
+    """The other side's unpaired blocks at the gap's place: between the paired blocks just
+    before and just after it (what the gap may stand in for)."""
+    pairs = ctx.alignment.pairs
+    found: list[Block] = []
+    for step in (-1, 1):
+        i = gap.pair_index + step
+        while 0 <= i < len(pairs):
+            pair = pairs[i]
+            mine, other = _side(pair, side), _other(pair, side)
+            if mine is not None and other is not None:
+                break
+            if other is not None:
+                found.append(other)
+            i += step
+    return sorted(found, key=lambda b: b.index)
+
+
 def describe_gap(ctx: TranslationContext, gap: Gap, side: str) -> str:
     """'paragraph "…"' or 'list (3 items) starting with "…"', plus how many blocks follow."""
     skeleton = ctx.source if side == "source" else ctx.target

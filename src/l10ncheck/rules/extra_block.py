@@ -5,7 +5,7 @@ from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity
 from l10ncheck.languages import names_language
-from l10ncheck.rules._structure import describe_gap, gaps
+from l10ncheck.rules._structure import Gap, describe_gap, facing, gaps
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor
 from l10ncheck.skeleton import Block
 
@@ -26,7 +26,10 @@ class ExtraBlock(Rule):
     the translation's own language where the source never does (its team or chat channel,
     a translator's note on its conventions: "Türkçe yerelleştirme ekibi",
     `#glossary-localization-russian`, a `dev-es` branch), and an alert opened for each item
-    of a list the source keeps in one alert.
+    of a list the source keeps in one alert. A shortcode standing alone where the source
+    has a paragraph that opens with that shortcode and goes on (`{{% param note %}} Issues
+    labeled…`) is what is left of an older version of that paragraph: info, since the
+    missing paragraph is reported already (missing-block).
     """
 
     code = "S105"
@@ -50,20 +53,24 @@ class ExtraBlock(Rule):
                 source_names = names_language(" ".join(b.text for b in ctx.source.blocks), ctx.lang)
             own = own and not source_names
             split_alert = not credits and not own and _alert_per_item(ctx, gap.blocks)
+            remnant = None if credits or own or split_alert else _remnant_of(ctx, gap)
             yield self.report(
                 ctx, block.span, f"{describe_gap(ctx, gap, 'target')} {verb} not in the source"
                 + (" (perhaps split from the paragraph next to it)" if gap.split else "")
                 + (" (it credits people: the translators, perhaps)" if credits else "")
                 + (" (it names the translation's own language: a note for its readers, perhaps)"
                    if own else "")
-                + (" (an alert for each item of the source's one alert with a list)" if split_alert else ""),
+                + (" (an alert for each item of the source's one alert with a list)" if split_alert else "")
+                + (f" (what is left of the source's paragraph at {ctx.source_lang}:{remnant.span.line},"
+                   " which is missing here)" if remnant is not None else ""),
                 anchor=block_anchor(ctx.target, block, "+"),
                 # A horizontal rule changes the look, not the content.
                 # A paragraph probably split from (or merged into) its neighbour, judged by
                 # length alone, is for a reviewer to confirm; so is a credit to the people
                 # who made the translation.
                 severity=Severity.INFO
-                if gap.split or credits or own or split_alert or all(b.kind == "rule" for b in gap.blocks)
+                if gap.split or credits or own or split_alert or remnant is not None
+                or all(b.kind == "rule" for b in gap.blocks)
                 else None,
             )
 
@@ -78,6 +85,31 @@ def _alert_per_item(ctx: TranslationContext, blocks: tuple[Block, ...] | list[Bl
         if src is None or src.kind != "item" or src.quote == 0:
             return False
     return True
+
+
+def _remnant_of(ctx: TranslationContext, gap: Gap) -> Block | None:
+    """The unpaired source block at the gap's place that holds, with text around them, the
+    very shortcodes (name and arguments) of a gap made only of shortcode blocks (no alerts:
+    an alert is structure of its own): the gap is what the translation kept of that block."""
+    if not all(b.kind == "shortcode" and b.info and "alert" not in b.info.split() for b in gap.blocks):
+        return None
+    wanted = [_normal(m) for b in gap.blocks for m in _SHORTCODES.findall(b.text)]
+    if not wanted:
+        return None
+    for src in facing(ctx, gap, "target"):
+        if src.kind not in ("paragraph", "item"):
+            continue
+        held = [_normal(m) for m in _SHORTCODES.findall(src.text)]
+        if held and all(w in held for w in wanted) and _SHORTCODES.sub("", src.text).strip():
+            return src
+    return None
+
+
+_SHORTCODES = re.compile(r"\{\{[<%].*?[%>]\}\}")
+
+
+def _normal(shortcode: str) -> str:
+    return " ".join(shortcode[3:-3].split())
 
 
 # A person's profile page: github.com/<user>, linkedin.com/in/<user>, x.com/<user>, …
