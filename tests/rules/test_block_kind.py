@@ -32,3 +32,16 @@ def test_a_list_written_as_running_text_is_a_warning() -> None:
                 " 3) mit beidem zugleich\n\n"
                 "Siehe [den Leitfaden](https://x.io/b) dazu, wie geprüft wird.\n")
     assert [(d.code, d.severity.value) for d in found] == [("S110", "warning")]
+
+
+def test_length_alone_does_not_confirm_a_pair_whose_links_disagree() -> None:
+    # The item has links, the paragraph none, and they are about as long: info.
+    source = ("- Read [the guide](https://x.io/guide) and [the FAQ](#faq) before you start.\n\n"
+              "Some closing words follow here.\n")
+    found = run(BlockKind, source, "Usa termini inglesi diffusi, con una traduzione, se utile.\n\n"
+                "Alcune parole di chiusura qui.\n")
+    assert [(d.code, d.severity.value) for d in found] == [("S110", "info")]
+    # Links on both sides, none shared: the length still counts.
+    found = run(BlockKind, source, "Lies [den Leitfaden](https://x.de/a) und [die Fragen](#fragen) zuerst.\n\n"
+                "Einige Worte zum Schluss hier.\n")
+    assert [(d.code, d.severity.value) for d in found] == [("S110", "warning")]

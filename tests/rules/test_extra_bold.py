@@ -38,6 +38,46 @@ def test_a_lead_in_label_set_in_bold_is_only_info() -> None:
     found = run(ExtraBold, source, {"zh": "- **采用合适的部署模式**：将收集器作为网关运行。\n",
                                     "ro": "- **Modele adecvate:** rulați colectorul ca gateway.\n"})
     assert [d.severity for d in found] == [Severity.INFO, Severity.INFO]
-    # Bold on other words than the label is a warning.
+    # Bold on other words than the label is not a label (it is the translator's emphasis).
     found = run(ExtraBold, source, {"ro": "- Modele adecvate: rulați **colectorul** ca gateway.\n"})
-    assert [d.severity for d in found] == [Severity.WARNING]
+    assert "label" not in found[0].message
+
+
+def test_the_translators_emphasis_inside_the_text_is_only_info() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    found = run(ExtraBold, "- **Duration:** The video should not exceed 7 seconds.\n", {
+        "tr": "- **Süre**: Video **7 saniyeyi geçmemelidir**.\n",
+        "ar": "- **المدة:** يجب ألا يتجاوز الفيديو **7 ثوانٍ**.\n",
+    })
+    assert [d.severity for d in found] == [Severity.INFO, Severity.INFO]
+    assert "translator's emphasis" in found[0].message
+    found = run(ExtraBold, "DevOps covers development and operations, hence DevOps.",
+                {"ru": "DevOps охватывает разработку (**DEV**elopment) и эксплуатацию (**OP**eration**S**)."})
+    assert [(d.severity, 'extra: "DEV"' in d.message) for d in found] == [(Severity.INFO, True)]
+
+
+def test_a_name_moved_by_word_order_is_not_the_extra_span() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    found = run(ExtraBold, "The **tag** label follows the status label.",
+                {"tr": "**Tag** etiketi, **status** etiketinin hemen sonrasında gelir."})
+    assert [d.severity for d in found] == [Severity.INFO]
+    assert 'extra: "status"' in found[0].message
+
+
+def test_extra_bold_that_marks_another_text_stays_a_warning() -> None:
+    from l10ncheck.diagnostics import Severity
+
+    source = "Add the name in the URL as described in [Best practices](#best-practices).\n"
+    found = run(ExtraBold, source, {
+        # A label the source no longer has, at the start of the block.
+        "es": "**Qué es** el nombre en la URL, como en [Buenas prácticas](#best-practices).\n",
+        # A bold holding a link.
+        "fr": "Ajoutez le nom, **voir [les bonnes pratiques](#best-practices)**.\n",
+        # A link the source block lacks: the sentence the source moved elsewhere.
+        "ur": "براہ کرم [سیمنٹک لائن بریکس](https://sembr.org/) **کا استعمال کریں**۔\n",
+        # A link of the source block the translation lacks: the source's new wording.
+        "de": "Fügen Sie den Namen **klein geschrieben** in die URL ein.\n",
+    })
+    assert [d.severity for d in found] == [Severity.WARNING] * 4

@@ -339,3 +339,30 @@ def test_a_name_written_plain_and_capitalized_lost_its_formatting() -> None:
     # An option's case is its meaning: `-S` written "-s" is not the same option.
     found = run(InlineCodeChanged, "Use `-S` here.", {"fr": "Utilisez -s ici."})
     assert "lost its code formatting" not in found[0].message
+
+
+_COMPOUND_SOURCE = ("The resource uses `otlp` with the `http/protobuf` protocol. The endpoint must"
+                    " receive OTLP over `http` via `protobuf` payloads.\n")
+
+
+def test_neighbour_spans_written_as_their_compound_are_only_info() -> None:
+    found = run(InlineCodeChanged, _COMPOUND_SOURCE, {
+        "ja": "リソースは `http/protobuf` プロトコルで `otlp` を使用します。"
+              "エンドポイントは `http/protobuf` 経由でOTLPを受信できる必要があります。\n"})
+    assert [d.severity.value for d in found] == ["info", "info"]
+    assert all('as "http/protobuf"' in d.message for d in found)
+
+
+def test_a_compound_the_source_block_does_not_write_is_a_warning() -> None:
+    source = _COMPOUND_SOURCE.replace("the `http/protobuf` protocol", "its default protocol")
+    found = run(InlineCodeChanged, source, {
+        "ja": "リソースは既定のプロトコルで `otlp` を使用します。"
+              "エンドポイントは `http/protobuf` 経由でOTLPを受信できる必要があります。\n"})
+    assert ("warning", True) in [(d.severity.value, "differs" in d.message) for d in found]
+    # Nor spans of two sentences, though the source writes the compound.
+    source = _COMPOUND_SOURCE.replace("over `http` via `protobuf` payloads.",
+                                      "over `http`. It carries `protobuf` payloads.")
+    found = run(InlineCodeChanged, source, {
+        "ja": "リソースは `http/protobuf` プロトコルで `otlp` を使用します。"
+              "エンドポイントは `http/protobuf` 経由でOTLPを受信します。ペイロードもです。\n"})
+    assert ("warning", True) in [(d.severity.value, "differs" in d.message) for d in found]

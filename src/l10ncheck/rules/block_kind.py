@@ -22,7 +22,9 @@ class BlockKind(Rule):
 
     A warning when the two blocks are clearly the same content: they share a link, code, a
     name or a number, they are about as long (each against its own document), or the
-    paragraph holds list markers of its own (`1) … 2) …`). A pair with none of that rests on
+    paragraph holds list markers of its own (`1) … 2) …`). Length alone does not count when
+    one block has links or code and the other none at all: what the one shows and the other
+    lacks says they are not the same text, however long. A pair with none of that rests on
     its place alone, and the translation may say something else there: info. So is an item
     of a list inside an alert said as the body of an alert of its own (one alert per note).
 
@@ -69,6 +71,13 @@ def _same_content(src: Block, tgt: Block, source: Skeleton, target: Skeleton) ->
         return True
     if len(_INLINE_MARKERS.findall(tgt.text if tgt.kind == "paragraph" else src.text)) >= 2:
         return True
+    if _lopsided(src, tgt):
+        return False  # the evidence disagrees: a length that matches proves nothing
     share_s, share_t = len(src.text) / source.length, len(tgt.text) / target.length
     low, high = sorted((share_s, share_t))
     return high > 0 and low / high >= 0.8
+
+
+def _lopsided(src: Block, tgt: Block) -> bool:
+    """Has one block links, or code spans, where the other has none at all?"""
+    return bool(src.links) != bool(tgt.links) or bool(src.code_spans) != bool(tgt.code_spans)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator, Sequence
 
@@ -52,6 +53,11 @@ class InlineCodeChanged(Rule):
     a table, where each occurrence is a row of its own, nor for a span the translation does
     not write at all, nor when the translated block has fewer sentences (the one that named
     it again was dropped).
+
+    Also info: spans the source writes side by side in one sentence (over `http` via
+    `protobuf`) written as their compound (`http/protobuf`), when the source block writes
+    that compound as a span of its own: the same thing, said the way the source says it
+    elsewhere. A compound the source block does not write stays a warning.
 
     A span still written in the translation, without its backticks, is reported as lost
     formatting.
@@ -116,6 +122,7 @@ class InlineCodeChanged(Rule):
                 unnamed.append(i)
         pairs = _pair_changed(src, tgt, left, spare)
         again = _referred_back(src, tgt)
+        joined = _compounds(src, tgt, pairs, set(unnamed) | {i for i, _ in pairs})
         # A repeated span the translation refers back to was not dropped: it is not counted
         # as lost below.
         lost = [i for i in unnamed + [i for i, j in pairs if j is None] if i not in again]
@@ -133,8 +140,8 @@ class InlineCodeChanged(Rule):
             if code.code in reported:
                 continue  # the same name twice in one block: one finding
             reported.add(code.code)
-            why = (_REFERRED_BACK if i in again else _PLACEHOLDER_NAME if alone or rendered or complete
-                   else "")
+            why = (_compound(joined[i]) if i in joined else _REFERRED_BACK if i in again
+                   else _PLACEHOLDER_NAME if alone or rendered or complete else "")
             yield self.report(
                 ctx, counterpart(src, tgt, code.start),
                 f"inline code {quote(code.code)} ({where(ctx.source, code.span)}) is missing" + why,
@@ -158,7 +165,9 @@ class InlineCodeChanged(Rule):
                     )
                     continue
                 why = ""
-                if i in again:
+                if i in joined:
+                    why = _compound(joined[i])
+                elif i in again:
                     why = _REFERRED_BACK
                 elif rendered or (alone or complete) and page.prose_word(code.code, tgt):
                     why = " (a plain word, perhaps translated in prose)"
@@ -183,7 +192,8 @@ class InlineCodeChanged(Rule):
                     and page.writes(quoted_words(changed.code) - quoted_words(code.code), tgt)
                     or sample_text(code.code) == sample_text(changed.code) and page.relanguaged(code.code, changed.code)
                     or page.sample_values(code.code, changed.code))
-                why = (" (the same name spelled otherwise, or as the page's placeholders have it)" if word else
+                why = (_compound(joined[i]) if i in joined else
+                       " (the same name spelled otherwise, or as the page's placeholders have it)" if word else
                        " (only sample values differ: perhaps localized)" if sample else
                        " (an argument word put in the translation's words)" if not is_command(src)
                        and page.argument_localized(code.code, changed.code) else
@@ -203,6 +213,46 @@ class InlineCodeChanged(Rule):
 
 _REFERRED_BACK = " (a repeated span written fewer times: the translation may refer back to it)"
 _PLACEHOLDER_NAME = " (it names a placeholder, which may be translated in prose)"
+
+
+def _compound(code: str) -> str:
+    return f" (written with its neighbours as {quote(code)}, as the source block also writes it)"
+
+
+# Where a compound code span joins its parts (`http/protobuf`, `app.kubernetes.io`, `a:b`).
+_JOINERS = re.compile(r"[/.:-]")
+
+
+def _compounds(src: Block, tgt: Block, pairs: list[tuple[int, int | None]], lost: set[int]
+               ) -> dict[int, str]:
+    """The lost or changed source spans (``lost``, by index) that the translation writes as
+    their compound: spans side by side in one sentence of the source ("over `http` via
+    `protobuf`") whose joined form is a translated span paired with one of them
+    (`http/protobuf`) and a span the source block writes itself. Each maps to the compound."""
+    codes = [c.code.strip() for c in src.code_spans]
+    sentences = sentence_starts(src.text)
+    found: dict[int, str] = {}
+    for i, j in pairs:
+        if j is None:
+            continue
+        compound = tgt.code_spans[j].code.strip()
+        parts = [p for p in _JOINERS.split(compound) if p]
+        if len(parts) < 2 or compound not in codes:
+            continue
+        for first in range(max(0, i - len(parts) + 1), min(i, len(codes) - len(parts)) + 1):
+            run = range(first, first + len(parts))
+            if ([codes[k] for k in run] == parts and all(k in lost for k in run)
+                    and _one_sentence(src, run, sentences)):
+                found.update((k, compound) for k in run)
+                break
+    return found
+
+
+def _one_sentence(block: Block, run: range, sentences: list[int]) -> bool:
+    """Do the code spans ``run`` of ``block`` stand in one sentence?"""
+    spans = block.code_spans
+    return (bisect.bisect_right(sentences, spans[run[0]].start)
+            == bisect.bisect_right(sentences, spans[run[-1]].start))
 
 
 def _referred_back(src: Block, tgt: Block) -> set[int]:
