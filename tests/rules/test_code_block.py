@@ -99,3 +99,38 @@ def test_a_name_marked_as_the_readers_own_may_be_localized() -> None:
         "sh", "export OTEL_SERVICE_NAME=votre-nom-de-service\nopentelemetry-instrument python3 VOTRE_APP.py")})) == 1
     assert len(run(CodeBlockChanged, _block("py", "def do_work():\n    pass"),
                    {"fr": _block("py", "def faire_travail():\n    pass")})) == 1
+
+
+APP = "app.listen(PORT, () => {\n  console.log(`Listening on http://localhost:${PORT}`);\n});"
+RUN = "$ node app.js\nListening on http://localhost:8080"
+
+
+def _app(message: str, output: str) -> str:
+    return _block("js", APP.replace("Listening on", message)) + "\nRun it:\n\n" + _block("console", output)
+
+
+def test_output_may_print_a_string_as_the_translated_code_does() -> None:
+    source = _app("Listening on", RUN)
+    assert run(CodeBlockChanged, source, {"pt": _app("Aguardando em", RUN.replace("Listening on", "Aguardando em"))}) == []
+    # Output left as the source has it is fine too.
+    assert run(CodeBlockChanged, source, {"pt": _app("Aguardando em", RUN)}) == []
+    # Any script; `{name}` and printf's `%d` stand for any value, put where the translation puts them.
+    py = _block("python", 'print(f"Hello, {name}!")\nprint("%d files left" % n)')
+    out = _block("text", "Hello, Ada!\n3 files left")
+    assert run(CodeBlockChanged, py + out, {"ja": _block("python", 'print(f"こんにちは、{name}さん!")\nprint("残り %d ファイル" % n)')
+                                                  + _block("text", "こんにちは、Adaさん!\n残り 3 ファイル")}) == []
+
+
+def test_output_the_translated_code_does_not_print_is_still_drift() -> None:
+    source = _app("Listening on", RUN)
+    translated = RUN.replace("Listening on", "Aguardando em")
+    # Another value, another command, or a string the page's code does not translate.
+    for code, output in (("Aguardando em", translated.replace("8080", "8081")),
+                         ("Aguardando em", translated.replace("node", "bun")),
+                         ("Listening on", translated)):
+        found = run(CodeBlockChanged, source, {"pt": _app(code, output)})
+        assert [(d.code, d.location.span.line) for d in found] == [("S108", 13)], (code, output)
+    # The prompt's command is code, not output, even when it holds the string.
+    echo = _block("js", 'console.log("Done");') + _block("console", '$ echo Done\nDone')
+    found = run(CodeBlockChanged, echo, {"es": _block("js", 'console.log("Hecho");') + _block("console", "$ echo Hecho\nHecho")})
+    assert [d.code for d in found] == ["S108"] and "from its line 1 on" in found[0].message

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterator
 
@@ -8,6 +9,7 @@ from rapidfuzz import fuzz
 
 from l10ncheck.codeshape import BRACED_WORD, YOUR_NAME, YOUR_WORD, your_slots
 from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
+from l10ncheck.rules._output import PrintedStrings, is_output
 from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, quote, where
 
 # Comments translators may translate: `# …` and `// …` after code or on their own line,
@@ -163,7 +165,11 @@ class CodeBlockChanged(Rule):
     allowed: `{{path}}`, `<name>`, and a name the source marks as the reader's own
     (`your-service-name` written `votre-nom-de-service`: one name, the same separators and
     case). So are the labels of a Mermaid graph and the prose of a Markdown example;
-    commands, options, values, graph edges and markup are not.
+    commands, options, values, graph edges and markup are not. Output (a `text` block,
+    the lines after a prompt's command) may print a string as the page's translated code
+    writes it: `Listening on http://localhost:8080` may read `Escuchando en
+    http://localhost:8080` when the code's `Listening on ${PORT}` reads `Escuchando en
+    ${PORT}` (interpolations such as `${…}`, `%s`, `{}`, `{name}` stand for any value).
 
     Example:
         en: `npm install --save l10ncheck`
@@ -176,18 +182,23 @@ class CodeBlockChanged(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
+        printed: PrintedStrings | None = None  # read from the page's code when output differs
         for src, tgt in ctx.block_pairs():
             if src.kind != "code" or tgt.kind != "code":
                 continue
             lang = fence_language(src.info)
-            target = tgt.code
-            a, b = code_shape(src.code, lang), code_shape(target, lang)
-            if a != b and YOUR_NAME.search(src.code):
-                target = _your_filled(src.code, target)
+            source, target = src.code, tgt.code
+            a, b = code_shape(source, lang), code_shape(target, lang)
+            if a != b and YOUR_NAME.search(source):
+                target = _your_filled(source, target)
                 b = code_shape(target, lang)
+            if a != b and is_output(lang):
+                printed = printed if printed is not None else PrintedStrings(_changed_strings(ctx))
+                source, target = printed.rewrite(source, lang), printed.rewrite(target, lang)
+                a, b = code_shape(source, lang), code_shape(target, lang)
             if a == b:
                 continue
-            line = _first_different_line(src.code, target, lang)
+            line = _first_different_line(source, target, lang)
             shown = tgt.code.split("\n")[line] if line < len(tgt.code.split("\n")) else ""
             similarity = fuzz.ratio(a, b)
             yield self.report(
@@ -197,6 +208,40 @@ class CodeBlockChanged(Rule):
                 " once comments, strings and layout are set aside",
                 source=src, anchor=block_anchor(ctx.source, src),
             )
+
+
+def _changed_strings(ctx: TranslationContext) -> Iterator[tuple[str, str]]:
+    """The string literals the translation's code blocks put otherwise (source text,
+    translated text): those of lines that are the same code (the same shape) in paired
+    blocks, taken in order when both lines hold as many. Output blocks are not code."""
+    for src, tgt in ctx.block_pairs():
+        lang = fence_language(src.info)
+        if src.kind != "code" or tgt.kind != "code" or is_output(lang) or lang in _STRUCTURED:
+            continue
+        la, lb = src.code.split("\n"), tgt.code.split("\n")
+        matcher = SequenceMatcher(None, [code_shape(x, lang) for x in la],
+                                  [code_shape(y, lang) for y in lb], autojunk=False)
+        for i, j, size in matcher.get_matching_blocks():
+            for x, y in zip(la[i:i + size], lb[j:j + size]):
+                xs, ys = _literals(x, lang), _literals(y, lang)
+                if len(xs) == len(ys):
+                    yield from ((p, q) for p, q in zip(xs, ys) if p != q)
+
+
+def _literals(line: str, lang: str) -> list[str]:
+    """The insides of a line's string literals, in order. One scan finds strings and
+    comments, so that neither hides the other (`"#{name}"`, `// it's`)."""
+    for pattern in _LANG_COMMENTS.get(lang, ()):
+        line = pattern.sub(" ", line)
+    scan = _STRING_OR_COMMENT[lang in _BACKTICK_STRINGS]
+    return [m.group("s")[1:-1] for m in scan.finditer(line) if m.group("s")]
+
+
+_STRING_OR_COMMENT = {
+    backtick: re.compile(f"(?P<s>{_STRING.pattern}{'|' + _TEMPLATE.pattern if backtick else ''})"
+                         f"|{_COMMENT.pattern.removeprefix('(?m)')}", re.M)
+    for backtick in (False, True)
+}
 
 
 def _your_filled(source: str, target: str) -> str:
