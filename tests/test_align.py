@@ -662,3 +662,120 @@ def test_a_paragraph_held_by_its_links_is_paired_when_the_order_leaves_it_alone(
     found = _free_url_anchors(list(source.blocks), list(target.blocks), left_alone, scorer, None)
     assert (repo, repo_t, True) in found
     assert (repo, None, False) not in found and (None, repo_t, False) not in found
+
+
+SPELL_CHECK = """\
+## Spell check
+
+There are two main reasons why the spell check can fail:
+
+- The PR contains misspellings.
+- The PR contains words that are not registered in the word list.
+
+To add new words to the list, follow these steps:
+
+1. In your PR, locate the file "wordlist.txt".
+2. Click "Edit this file" and add the missing words in alphabetic order.
+3. Add a commit message and select "Sign off and propose changes".
+
+**Note**: the spell check is case-insensitive.
+
+**We updated this guide based on templates from [The Good Docs Project](https://thegooddocsproject.dev/).**
+"""
+
+
+def test_an_added_item_and_a_dropped_paragraph_get_no_one_to_one_bonus() -> None:
+    # As many text blocks on each side, but the translation adds a step and lacks the
+    # credits: its note is the source's note, not the credits paragraph at the same place.
+    translation = """\
+## Проверка орфографии
+
+Проверка орфографии может не пройти по следующим причинам:
+
+- в PR есть орфографические ошибки,
+- в PR есть слова, которых нет в списке слов.
+
+Чтобы добавить новые слова в список, выполните следующие шаги:
+
+1. Откройте папку "content" в своём PR.
+2. Перейдите в папку "ru" и найдите файл ".wordlist.txt".
+3. Выберите "Edit this file" и добавьте недостающие слова.
+4. Опишите изменения в сообщении коммита и нажмите "Sign off and propose changes".
+
+Примечание: проверка орфографии не различает регистр букв.
+"""
+    found = align(build_skeleton(SPELL_CHECK), build_skeleton(translation))
+    pairs = [(p.source.text[:5] if p.source else None, p.target.text[:5] if p.target else None)
+             for p in found.pairs if (p.source or p.target).kind == "paragraph"]  # type: ignore[union-attr]
+    assert ("Note:", "Приме") in pairs
+    assert ("We up", None) in pairs
+
+
+def test_the_same_sequence_of_block_kinds_keeps_the_one_to_one_bonus() -> None:
+    from l10ncheck.align import _dp
+
+    def score(a: object, b: object) -> float:
+        # Each block scores weakly with its counterpart; the first source block scores
+        # better with the second target block.
+        return {(0, 0): 0.4, (1, 1): 0.4, (0, 1): 0.6}.get((a.index, b.index), 0.0)  # type: ignore[attr-defined]
+
+    def texts(source: str, translation: str) -> list[tuple[str | None, str | None]]:
+        src, tgt = build_skeleton(source).blocks, build_skeleton(translation).blocks
+        return [(a.text if a else None, b.text if b else None) for a, b in _dp(src, tgt, score)]
+
+    # Paragraph and item on both sides: one to one, the bonus outweighs the better single pair.
+    assert texts("Alpha.\n\n- Beta.\n", "Альфа.\n\n- Бета.\n") == [("Alpha.", "Альфа."), ("Beta.", "Бета.")]
+    # The same counts, other kinds in place: no bonus, the better pair wins.
+    assert texts("Alpha.\n\n- Beta.\n", "- Альфа.\n\nБета.\n") == [
+        (None, "Альфа."), ("Alpha.", "Бета."), ("Beta.", None)]
+
+
+MICROSERVICES = """\
+Cloud native [applications](/cloud-native-apps/) are built from many small parts that teams change every day, and the architecture decides how easy that is.
+
+Microservices are a response to the challenges of [monolithic apps](/monolithic-apps/). Each part of the application is its own small service, built and deployed on its own.
+
+Parts of an application scale separately. Take Netflix: after a campaign, Netflix sees a spike in signups while streaming stays stable, so only the signup service needs more copies ([scalability](/scalability/)).
+
+[Tightly coupled](/tightly-coupled-architecture/) code is hard to change, because every part depends on the others, and microservices keep each part apart so that teams can work alone.
+"""
+# An old translation: its second paragraph says the source's second and third in older
+# words (an online shop where the source now takes Netflix, and no link to scalability).
+MICROSERVICES_OLD = """\
+Облачные [приложения](/cloud-native-apps/) собирают из множества небольших частей, которые команды меняют каждый день, и от архитектуры зависит, насколько это просто.
+
+Микросервисы — ответ на трудности [монолитных приложений](/monolithic-apps/): каждая часть приложения — отдельный сервис. Части приложения масштабируются по-разному: интернет-магазин чаще показывает товары, чем оформляет заказы, и монолит приходится копировать целиком.
+
+[Сильно связанный](/tightly-coupled-architecture/) код трудно менять, потому что каждая часть зависит от других, а микросервисы разделяют части, чтобы команды работали независимо.
+"""
+SCALING_OLD = ("Части приложения масштабируются по-разному: интернет-магазин чаще показывает товары, "
+               "чем оформляет заказы, и монолит приходится копировать целиком.")
+
+
+def _missing_severity(source: str, translation: str) -> list[str]:
+    from harness import run
+
+    from l10ncheck.rules.missing_block import MissingBlock
+
+    return [d.severity.value for d in run(MissingBlock, source, {"ru": translation})]
+
+
+def test_an_old_paragraph_that_says_two_in_older_wording_is_their_join() -> None:
+    assert _missing_severity(MICROSERVICES, MICROSERVICES_OLD) == ["info"]
+    # The half's names are no proof against it when no unpaired block of the page has them.
+    assert _missing_severity(MICROSERVICES, MICROSERVICES_OLD + "\nПример — магазин.\n") == ["info"]
+
+
+def test_a_paragraph_added_beside_an_old_one_stays_missing() -> None:
+    # The translation's paragraph is no longer than the neighbour's translation would be.
+    shorter = MICROSERVICES_OLD.replace(SCALING_OLD, "Каждый сервис собирают и развёртывают отдельно.")
+    assert _missing_severity(MICROSERVICES, shorter) == ["warning"]
+    # Code and bold survive any rewording: a half whose code or bold the whole lacks is not in it.
+    assert _missing_severity(MICROSERVICES.replace("more copies", "more `replicas`"), MICROSERVICES_OLD) == ["warning"]
+    assert _missing_severity(MICROSERVICES.replace("scale separately", "scale **separately**"),
+                             MICROSERVICES_OLD) == ["warning"]
+    # The page has the half's name in a block of its own: the half may stand there.
+    assert _missing_severity(MICROSERVICES, MICROSERVICES_OLD + "\nПример — Netflix.\n") == ["warning"]
+    # A list item is never the half of a paragraph by length alone.
+    assert _missing_severity(MICROSERVICES.replace("Parts of an application", "- Parts of an application"),
+                             MICROSERVICES_OLD) == ["warning"]

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Sequence, TypeVar
+from typing import AbstractSet, Callable, Sequence, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -38,7 +38,7 @@ HEADING_THRESHOLD = 0.25
 UNKNOWN = 0.5
 # A block with more features than this is a sentence, not a name standing alone.
 LITERAL_MAX = 5
-# Added to each pair on the diagonal of a segment with the same sequence of block groups.
+# Added to each pair on the diagonal of a segment with the same sequence of block kinds.
 DIAGONAL_BONUS = 0.1
 
 _KIND_GROUP = {"paragraph": "text", "item": "text", "heading": "heading", "code": "code",
@@ -559,6 +559,18 @@ def _splits(pairs: Sequence[BlockPair], scorer: _Scorer) -> tuple[Split, ...]:
         if p.source is not None and p.target is not None:
             partner["source"][p.source.index] = p.target
             partner["target"][p.target.index] = p.source
+    # The evidence of each side's unpaired blocks (where a half could stand on its own) and
+    # the length of its paired text (how long a translation of this page runs).
+    alone: dict[str, set[str]] = {"source": set(), "target": set()}
+    paired = {"source": 0, "target": 0}
+    for p in pairs:
+        if p.source is not None and p.target is None:
+            alone["source"].update(scorer.src.block[p.source.index].counts)
+        elif p.target is not None and p.source is None:
+            alone["target"].update(scorer.tgt.block[p.target.index].counts)
+        elif p.source is not None and p.target is not None and scorer.src.group[p.source.index] == "text":
+            paired["source"] += len(p.source.text)
+            paired["target"] += len(p.target.text)
     found: list[Split] = []
     for p in pairs:
         if (p.source is None) == (p.target is None):
@@ -607,7 +619,9 @@ def _splits(pairs: Sequence[BlockPair], scorer: _Scorer) -> tuple[Split, ...]:
                 # holds it inline (`run \`npm run\`` vs "run:" and a code block).
                 verdict = _holds_command(block, skeleton.blocks[nb], whole) or None
             else:
-                verdict = _completes(own, other, halves, nb, whole.index)
+                there = "target" if side == "source" else "source"
+                verdict = _completes(own, other, halves, nb, whole.index,
+                                     _Page(alone[there], paired[side], paired[there]))
                 if verdict is None and len(halves) > 1 and skeleton.blocks[nb].text.rstrip().endswith((":", "：")):
                     # "two main advantages:" and a list, where the other side says both in
                     # its sentence: the lengths tell (a reviewer's call, not sure).
@@ -666,7 +680,19 @@ def _holds_command(code: Block, neighbour: Block, whole: Block) -> bool:
             and not any(code_key(c.code) == key for c in neighbour.code_spans))
 
 
-def _completes(own: Features, other: Features, halves: list[int], neighbour: int, whole: int) -> bool | None:
+@dataclass(frozen=True)
+class _Page:
+    """What a split test knows of the pages beyond the blocks it compares: the evidence of
+    the other page's unpaired blocks, and the length of the paired text on each page (this
+    side's, the other's)."""
+
+    alone: AbstractSet[str]
+    paired_own: int
+    paired_other: int
+
+
+def _completes(own: Features, other: Features, halves: list[int], neighbour: int, whole: int,
+               page: _Page | None = None) -> bool | None:
     """True when blocks ``halves`` hold what ``neighbour`` lacks of ``whole`` (its partner);
     False when only their lengths add up; None when they are not the other half."""
     part = own.block[neighbour].counts
@@ -688,20 +714,69 @@ def _completes(own: Features, other: Features, halves: list[int], neighbour: int
     if covered and (strong or covered >= 2) and covered * 2 >= mine.size:
         return True
     if mine.size and covered * 2 < mine.size:
+        if page is not None and _older_wording(own, other, halves, neighbour, whole, mine.counts, lack, page):
+            # The lengths must tell more firmly here: the half makes up nearly all the
+            # difference between the neighbour and the whole.
+            return _lengths_add_up(own, other, halves, neighbour, whole, low=JOIN_LOW)
         return None  # its own evidence is not the pair's
     return _lengths_add_up(own, other, halves, neighbour, whole)
 
 
+# The least (neighbour + half) / whole, by share of their pages, for a paragraph in older
+# wording to count as the whole of two (the upper bound is ``_lengths_add_up``'s).
+JOIN_LOW = 0.9
+# The most the neighbour's length, at the rate the rest of the translation runs, may be of
+# the whole's for the whole to hold more than the neighbour.
+JOIN_PART_MAX = 0.85
+# The least paired text (characters, this side) besides the pair that measures that rate.
+JOIN_REFERENCE = 200
+# Kinds of evidence a translation carries over whatever its wording: code (never translated)
+# and bold spans (markup). A half whose code or bold the whole lacks is not in the whole.
+_CARRIED = ("c:", "b:")
+
+
+def _older_wording(own: Features, other: Features, halves: list[int], neighbour: int, whole: int,
+                   mine: dict[str, int], lack: dict[str, int], page: _Page) -> bool:
+    """May paragraph ``whole`` say its partner ``neighbour`` and the paragraphs ``halves``
+    together in older wording, though the halves' evidence is not in it? An old translation
+    of a paragraph the source later split in two and reworded lacks what the rewrite added
+    (a new example's names, a new link, a number): such evidence tells where the half went
+    only when the other page has it in an unpaired block, where the half could stand on its
+    own. Never for list items or a tldr example (a dropped item or example is its own gap),
+    nor when the whole lacks a half's code or bold, which a translation keeps in any
+    wording, nor when the whole is no longer than the neighbour's translation would be at
+    the rate the rest of the page's translation runs: a paragraph the source added beside
+    an old one has code, bold or a length of its own."""
+    blocks = own.skeleton.blocks
+    if other.skeleton.blocks[whole].kind != "paragraph" or any(
+            blocks[i].kind != "paragraph" for i in (*halves, neighbour)):
+        return False
+    if whole in other.unit or any(i in own.unit for i in (*halves, neighbour)):
+        return False  # a tldr example's command
+    for key, n in mine.items():
+        if key in page.alone or (key.startswith(_CARRIED) and n > lack.get(key, 0)):
+            return False
+    # Shares of pages mislead here: an old translation lacks other blocks too, so each of
+    # its blocks is a larger share of its page. The rest of the paired text tells how long
+    # the neighbour's translation runs: the whole must be clearly longer than that.
+    own_len, other_len = len(blocks[neighbour].text), len(other.skeleton.blocks[whole].text)
+    reference, translated = page.paired_own - own_len, page.paired_other - other_len
+    if reference < JOIN_REFERENCE or translated <= 0:
+        return False  # too little else to measure by
+    return translated / reference * own_len <= JOIN_PART_MAX * other_len
+
+
 def _lengths_add_up(own: Features, other: Features, halves: list[int], neighbour: int, whole: int,
-                    slack: float = 0.33) -> bool | None:
+                    slack: float = 0.33, low: float | None = None) -> bool | None:
     """False (a split judged by length only) when ``neighbour`` alone is too short for
-    ``whole`` and with ``halves`` it is about as long (within ``slack``); None otherwise."""
+    ``whole`` and with ``halves`` it is about as long (within ``slack``, or from ``low`` up
+    to 1 + ``slack``); None otherwise."""
     share_whole = other.share[whole]
     share_part, share_half = own.share[neighbour], sum(own.share[h] for h in halves)
     if not share_whole or share_part > 0.75 * share_whole:
         return None
     ratio = (share_part + share_half) / share_whole
-    return False if 1 / (1 + slack) <= ratio <= 1 + slack else None
+    return False if (1 / (1 + slack) if low is None else low) <= ratio <= 1 + slack else None
 
 
 class _Scorer:
@@ -1272,8 +1347,8 @@ def _dp(
     """Best monotone alignment: maximize the sum of (score - threshold) over pairs.
 
     ``group`` names each side's block group: blocks of different groups score 0 and are not
-    scored at all. ``bonus`` is added to each pair of a one-to-one pairing (as many blocks of
-    the same groups on both sides)."""
+    scored at all. ``bonus`` is added to each pair of a one-to-one pairing (the same
+    sequence of block kinds on both sides)."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [(s, None) for s in src] + [(None, t) for t in tgt]
@@ -1281,9 +1356,13 @@ def _dp(
     tgt_group = [group[1](b) for b in tgt] if group else [""] * m
     # Band the search for long documents: a block seldom moves further than this.
     band = max(30, abs(n - m) + max(n, m) // 4)
-    # As many blocks of the same kinds on both sides: the one-to-one pairing is what a
-    # translation most often is, so it wins unless the evidence contradicts it.
-    diagonal = bonus if n == m and src_group == tgt_group else 0.0
+    # The same sequence of block kinds on both sides: the one-to-one pairing is what a
+    # translation most often is, so it wins unless the evidence contradicts it. Kinds, not
+    # groups: a stretch that adds a list item and drops a paragraph has as many text blocks
+    # on each side, but is not one to one, and the bonus would pull every block after the
+    # added item back onto the diagonal, a block off its counterpart.
+    diagonal = bonus if n == m and src_group == tgt_group and all(
+        a.kind == b.kind for a, b in zip(src, tgt)) else 0.0
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[0] * (m + 1) for _ in range(n + 1)]  # 1: pair, 2: skip source, 3: skip target
     for i in range(1, n + 1):

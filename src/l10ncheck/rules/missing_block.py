@@ -14,7 +14,9 @@ class MissingBlock(Rule):
     warning or an instruction. Alignment is by structure, so the blocks after the gap still
     pair: one dropped paragraph is one finding, and so is a dropped run of consecutive blocks
     (a description and its command). Missing list items are reported per list by
-    `list-item-count`, missing sections by `missing-section`.
+    `list-item-count`, missing sections by `missing-section`. A paragraph that the
+    translation's paragraph next to it seems to hold as well, judged by length (two
+    paragraphs said in one, in current or older wording), is info: "perhaps merged".
 
     Example:
         en: three paragraphs; the second one says "Never share your recovery phrase."
