@@ -139,3 +139,21 @@ def test_a_subcommand_spelled_between_its_short_and_long_form_is_the_same() -> N
     assert not same_code("kubectl label {{[po|pods]}} {{name}}", "kubectl label svc {{name}}")
     assert not same_code("kubectl label {{[po|pods]}} {{name}}", "kubectl label podsx {{name}}")
     assert not same_code("tool {{[-v|--verbose]}}", "tool --verb")  # options stay strict
+
+
+def test_quoting_that_yields_the_same_shell_word_is_the_same_command() -> None:
+    assert same_code('date +"%c"', "date +%c")
+    assert same_code('date -u +"%Y-%m-%dT%H:%M:%S%Z"', "date {{[-u|--utc]}} +%Y-%m-%dT%H:%M:%S%Z")
+    assert same_code('dc -e "7 k 5 _3 / p"', "dc {{[-e|--expression]}} '7 k 5 _3 / p'")
+    assert same_code("locate '*/{{dateiname}}'", 'locate "*/{{filename}}"')
+
+
+def test_quoting_that_changes_the_shell_word_is_not_the_same_command() -> None:
+    assert not same_code("echo '$HOME'", 'echo "$HOME"')  # double quotes expand
+    assert not same_code("echo 'hi!'", 'echo "hi!"')  # history expansion
+    assert not same_code("aws x --secret-string '{{secret}}'", "aws x --secret-string {{secret}}")
+    assert not same_code('locate "*/{{filename}}"', "locate */{{dateiname}}")  # a glob
+    assert not same_code('grep "a b" file', "grep a b file")  # one word or two
+    assert not same_code('cd "~"', "cd ~")
+    assert not same_code('echo ""', "echo")  # an empty argument
+    assert not same_code('"ls" -l', "ls -l")  # a quoted command name skips aliases

@@ -8,7 +8,10 @@ Shared by alignment (code as evidence that two blocks are the same) and the code
 - :func:`same_code` is the finer equivalence used once the keys differ: the same command
   written in another notation (``{{[-l|--live]}}`` = ``-l`` = ``--live``; ``{{4}}`` = ``4``;
   options in another order; a list placeholder ``{{a b ...}}`` = ``{{a}} {{b}}``).
-  Quotes, operators (``>`` vs ``>>``), options and literal arguments still count. A
+  Operators (``>`` vs ``>>``), options and literal arguments still count, and so do quotes,
+  but only as the shell reads them (:func:`shell_quotes`): ``'…'`` and ``"…"`` are one
+  where double quotes expand nothing, and quotes around text that means the same bare
+  (``+"%Y"`` = ``+%Y``) are none; ``'$HOME'`` is not ``"$HOME"``. A
   placeholder may also stand for the literal it names (``{{DP1}}`` = ``DP1``,
   ``{{path/to/image.img}}`` = ``image.img``), an argument may be split differently between
   placeholder and literal text (``{{dir/}}tool`` = ``{{path/to/tool}}``,
@@ -354,7 +357,8 @@ _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}(?![A-Za-z0-9])")
 @lru_cache(maxsize=16384)
 def _tokens(code: str, unwrap: bool) -> tuple[str, ...]:
     """Whitespace tokens with option groups as their alternatives joined by ``|``, literal
-    number placeholders unwrapped (or not), and other placeholders as ``{}`` or ``{…}``."""
+    number placeholders unwrapped (or not), other placeholders as ``{}`` or ``{…}``, and
+    quotes as :func:`shell_quotes` writes them."""
     marks: list[str] = []
 
     def group(m: re.Match[str]) -> str:
@@ -365,6 +369,7 @@ def _tokens(code: str, unwrap: bool) -> tuple[str, ...]:
     if unwrap:
         code = _NUMBER_PLACEHOLDER.sub(lambda m: m.group(1), code)
     code = PLACEHOLDER.sub(lambda m: _LIST if _LIST_HINT.search(m.group()) else _HOLE, code)
+    code = shell_quotes(code)
     out: list[str] = []
     for token in code.split():
         if token.startswith("\x00") and token.endswith("\x00") and token.count("\x00") == 2:
@@ -380,6 +385,80 @@ def _tokens(code: str, unwrap: bool) -> tuple[str, ...]:
         else:
             out.append(token)
     return tuple(out)
+
+
+# Text that single and double quotes pass alike: nothing double quotes expand or escape
+# (`$`, a backtick, `\`, `!` for history) and no `"` of its own.
+_LITERAL_IN_QUOTES = re.compile(r'[^$`\\!"]*')
+# Text that means the same quoted or not: no space, glob, expansion, operator, quote, `~`
+# or `#`, no braces (brace expansion; and placeholders, whose quotes keep the reader's
+# value one word).
+_BARE_SAFE = re.compile(r"[\w%+\-.,/:=@^]+")
+# Where a command begins: quoting a command's name stops alias and keyword lookup
+# (`\ls`, `"ls"`) and makes `"a=b"` a name rather than an assignment.
+_COMMAND_START = frozenset("|;&(\n")
+
+
+def shell_quotes(code: str) -> str:
+    """``code`` with each quoted piece written the one way that yields the same shell word:
+    `'…'` as `"…"` when double quotes would expand nothing in it, and the quotes dropped
+    when the text means the same unquoted (`+"%Y"` is `+%Y`; `'$HOME'` stays apart from
+    `"$HOME"`, and quotes around spaces, globs or braces stay, as do those of a command's
+    name). Backslash escapes are kept as they are; unbalanced quotes leave ``code`` as it is."""
+    if "'" not in code and '"' not in code:
+        return code
+    out: list[str] = []
+    i = 0
+    in_word = False
+    command_next = True  # the next word is a command's name
+    command_word = False  # the word being read is one
+    while i < len(code):
+        ch = code[i]
+        if ch.isspace() or ch in _COMMAND_START:
+            in_word = False
+            command_next = command_next or ch in _COMMAND_START
+            out.append(ch)
+            i += 1
+            continue
+        if not in_word:
+            in_word, command_word, command_next = True, command_next, False
+        if ch == "\\":
+            out.append(code[i:i + 2])
+            i += 2
+            continue
+        if ch not in "'\"":
+            out.append(ch)
+            i += 1
+            continue
+        end = _closing(code, i)
+        if end < 0:
+            return code
+        out.append(_requoted(code[i + 1:end], ch, command_word))
+        i = end + 1
+    return "".join(out)
+
+
+def _requoted(text: str, mark: str, command_word: bool) -> str:
+    """The quoted ``text`` (opened by ``mark``) in its one form: see :func:`shell_quotes`."""
+    if not _LITERAL_IN_QUOTES.fullmatch(text):
+        return mark + text + mark  # what double quotes would expand, or a `"` inside
+    if _BARE_SAFE.fullmatch(text) and not command_word:
+        return text
+    return '"' + text + '"'
+
+
+def _closing(code: str, at: int) -> int:
+    """Where the quote opened at ``at`` closes (a `\\"` inside double quotes does not), or -1."""
+    mark = code[at]
+    i = at + 1
+    while i < len(code):
+        if code[i] == "\\" and mark == '"':
+            i += 2
+            continue
+        if code[i] == mark:
+            return i
+        i += 1
+    return -1
 
 
 def _shape(code: str, aliases: Mapping[str, str], unwrap: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:

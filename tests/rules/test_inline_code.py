@@ -366,3 +366,49 @@ def test_a_compound_the_source_block_does_not_write_is_a_warning() -> None:
         "ja": "リソースは `http/protobuf` プロトコルで `otlp` を使用します。"
               "エンドポイントは `http/protobuf` 経由でOTLPを受信します。ペイロードもです。\n"})
     assert ("warning", True) in [(d.severity.value, "differs" in d.message) for d in found]
+
+
+FFMPEG = ("- Combine numbered images (`frame_1.jpg`, `frame_2.jpg`, etc) into a video:\n\n"
+          "`ffmpeg -i {{path/to/frame_%d.jpg}} {{video.mpg}}`\n")
+
+
+def _ffmpeg(description: str, command: str, tail: str = "") -> list[str]:
+    """The severities of C501 for a translated FFMPEG example (``tail``: more of the page)."""
+    found = run(InlineCodeChanged, FFMPEG + ("\n- Start the client:\n\n`frpc`\n" if tail else ""),
+                {"xx": f"- {description}:\n\n`ffmpeg -i {command} {{{{video.mpg}}}}`\n{tail}"})
+    return [d.severity.value for d in found]
+
+
+def test_a_sample_name_localized_as_the_translated_command_has_it_is_only_info() -> None:
+    assert _ffmpeg("Combina imagens (`quadro_1.jpg`, `quadro_2.jpg`, etc)",
+                   "{{caminho/para/quadro_%d.jpg}}") == ["info", "info"]
+    assert _ffmpeg("छविहरू (`फ्रेम_1.jpg`, `फ्रेम_2.jpg`, आदि) जोड्नुहोस्", "{{फ्रेम_%d.jpg}}") == ["info", "info"]
+    assert _ffmpeg("이미지(`프레임_1.jpg`, `프레임_2.jpg` 등)를 합치기", "{{경로/프레임_%d.jpg}}") == ["info", "info"]
+    # An option of the command that has the sample's word is not the sample kept.
+    found = run(InlineCodeChanged, "- Split into `chunk001.pdf`:\n\n`cpdf -o {{chunk%%%.pdf}} -chunk 10`\n",
+                {"es": "- Divide en `fragmento001.pdf`:\n\n`cpdf -o {{fragmento%%%.pdf}} -chunk 10`\n"})
+    assert [d.severity.value for d in found] == ["info"]
+    # In a header, in another script (a lost span, paired all the same): any command of the page.
+    source = ("# rsync\n\n> Use `user@host:path/to/file`.\n\n- Transfer a file:\n\n"
+              "`rsync {{path/to/source}} {{host}}:{{path/to/destination}}`\n")
+    found = run(InlineCodeChanged, source, {
+        "ru": "# rsync\n\n> Используйте `пользователь@хост:путь/к/файлу`.\n\n"
+              "- Передать файл:\n\n`rsync {{путь/к/источнику}} {{хост}}:{{путь/к/цели}}`\n"})
+    assert [(d.severity.value, "localized" in d.message) for d in found] == [("info", True)]
+
+
+def test_a_sample_name_its_command_does_not_localize_is_a_warning() -> None:
+    # The command keeps the source's `frame`: the description and the command disagree.
+    assert _ffmpeg("Sequenzia immagini (`foto_1.jpg`, `foto_2.jpg`, ecc)",
+                   "{{percorso/del/frame_%d.jpg}}") == ["warning", "warning"]
+    assert _ffmpeg("Sequenzia immagini (`foto_1.jpg`, `foto_2.jpg`, ecc)",
+                   "{{cartella/foto/frame_%d.jpg}}") == ["warning", "warning"]
+    # A word of the source page's code (`frpc`, another program of the page).
+    assert _ffmpeg("Combine des images (`frpc_1.jpg`, `frpc_2.jpg`, etc)", "{{chemin/frpc_%d.jpg}}",
+                   "\n- Démarrer le client :\n\n`frpc`\n") == ["warning", "warning"]
+    # A Latin name on a Korean page: an old sample, not a localized one.
+    assert _ffmpeg("이미지(`foo_1.jpg`, `foo_2.jpg` 등)를 합치기", "{{경로/foo_%d.jpg}}") == ["warning", "warning"]
+    # An option is no sample name.
+    found = run(InlineCodeChanged, "- Write `--out=frame_1.jpg`:\n\n`tool --out={{frame_%d.jpg}}`\n",
+                {"fr": "- Écrire `--sortie=cadre_1.jpg` :\n\n`tool --sortie={{cadre_%d.jpg}}`\n"})
+    assert "warning" in [d.severity.value for d in found if "--sortie=cadre_1.jpg" in d.message]

@@ -1,7 +1,7 @@
 """What a source page and its translation say about their code, as a whole: the option
 aliases and placeholder names of their commands, how the translation renders placeholder
-names, sample values and argument words, tldr's option mnemonics, the words the commands
-use, and how long a translated block is against its source as a rule. Also what of a
+names, sample values, sample names and argument words, tldr's option mnemonics, the words
+the commands use, and how long a translated block is against its source as a rule. Also what of a
 command's quoted sample text is words a translator may put in their language and what is
 code (:func:`sample_text`). C501 reads it to tell a span put in the translation's words
 from a span lost."""
@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from l10ncheck.align import BlockPair
 from l10ncheck.codeshape import code_key, option_aliases, placeholder_names
 from l10ncheck.skeleton import Block, Skeleton
-from l10ncheck.terms import contains
+from l10ncheck.terms import contains, prose
 from l10ncheck.textutil import normalize_digits
 
 # Runs of letters of any script.
@@ -100,6 +100,7 @@ class CodePage:
         self.command_words = frozenset(w for c in self._commands for w in _command_words(c))
         self._target_commands: list[str] | None = None
         self._source_words: frozenset[str] | None = None
+        self._code_words: frozenset[str] | None = None
 
     def word_like(self, code: str, target: Block) -> bool:
         """Is ``code`` words of a language rather than code: up to four words of letters,
@@ -128,6 +129,49 @@ class CodePage:
         placeholder (`ag string` -> `ag {{foo}}`), and that the translated block does not
         write either (the translation has its own sample)?"""
         return code in self.samples and not contains(code, target.text)
+
+    def sample_localized(self, code: str, changed: str, src: Block, tgt: Block) -> bool:
+        """Is ``changed`` the sample name ``code`` (a file, a user, a path: `frame_1.jpg`,
+        `user@host:path/to/file`) with words put in the translation's language, as the
+        translated commands have them (`quadro_1.jpg`, `{{caminho/para/quadro_%d.jpg}}`)?
+
+        Both have one shape once each run of letters, of any script, is one letter, with a
+        digit or a sign besides (`w_1.jpg`), and neither is an option. A word it adds is in
+        a placeholder of the translated command, and none it drops is still an argument of
+        that command (which then keeps the source's value). The command is that of the
+        example ``src`` describes (the next block) when it has a dropped word, else any of
+        the page (a sample in the page's header, or one a description names for all). No
+        added word is a word of the source page's code (`frpc.ini` for `frps.ini` names
+        another file of the page), and each is in the translated block's script (a Latin
+        `foo.html` on a Korean page is an old sample, not a localized one)."""
+        if code.startswith("-") or changed.startswith("-") or code == changed:
+            return False
+        shape = _sample_shape(code)
+        if shape != _sample_shape(changed) or not any(not ch.isspace() and ch != "w" for ch in shape):
+            return False
+        old, new = Counter(letter_runs(code)), Counter(letter_runs(changed))
+        gone, added = set(old - new), set(new - old)
+        if not gone or not added:
+            return False
+        if self._code_words is None:
+            self._code_words = frozenset(w.casefold() for b in self.source.blocks for c in b.code_spans
+                                         for w in letter_runs(c.code))
+        foreign = _mostly_beyond_latin([ch for ch in prose(tgt) if ch.isalpha()])
+        if any(b.casefold() in self._code_words or foreign and _latin(b) for b in added):
+            return False
+        commands = self._sample_commands(src, tgt, gone)
+        placed = {w for c in commands for m in _NAMES.finditer(c) if not m.group(1).startswith("[")
+                  for w in letter_runs(m.group(1))}
+        kept = {w for c in commands for w in _argument_runs(c)}
+        return any(len(b) >= 2 and b in placed for b in added) and not gone & kept
+
+    def _sample_commands(self, src: Block, tgt: Block, words: set[str]) -> list[str]:
+        """The translated command of the example ``src`` and ``tgt`` describe (the next
+        block) when the source one uses one of ``words``, else every translated command."""
+        mine = _next_command(self.source, src), _next_command(self.target, tgt)
+        if mine[0] is not None and mine[1] is not None and words & set(_argument_runs(mine[0])):
+            return [mine[1]]
+        return [b.code_spans[0].code for b in self.target.blocks if is_command(b)]
 
     def mnemonic_same(self, code: str, changed: str) -> bool:
         """The same command with short options spelled out, read through the page's own
@@ -246,6 +290,62 @@ class CodePage:
             self._source_words = frozenset(w.casefold() for b in self.source.blocks for w in LETTERS.findall(b.text))
         return (any(all(fuzz.ratio(w, v) < _LIKE for v in added) for w in gone)
                 and any(w not in self._source_words and all(fuzz.ratio(w, v) < _LIKE for v in gone) for w in added))
+
+
+# Option names, alone or in tldr's groups (`-chunk`, `--file=`, `{{[-o|--output]}}`).
+_OPTION_NAMES = re.compile(r"\{\{\[[^\]{}]*\]\}\}|(?<!\S)--?[^\W\d_][\w-]*=?")
+
+
+def _argument_runs(command: str) -> list[str]:
+    """The letter runs of ``command``'s arguments: its option names set aside (a sample
+    `chunk001.pdf` is not the option `-chunk`)."""
+    return letter_runs(_OPTION_NAMES.sub(" ", command))
+
+
+def _next_command(page: Skeleton, block: Block) -> str | None:
+    """The command right after the description ``block``, if any."""
+    after = block.index + 1
+    if is_command(block) or after >= len(page.blocks) or not is_command(page.blocks[after]):
+        return None
+    return page.blocks[after].code_spans[0].code
+
+
+def letter_runs(text: str) -> list[str]:
+    """The runs of letters of ``text``, marks included (`फ्रेम` is one run, not three)."""
+    runs: list[str] = []
+    run = ""
+    for ch in text:
+        if unicodedata.category(ch)[0] in "LM":
+            run += ch
+            continue
+        if run:
+            runs.append(run)
+        run = ""
+    return runs + [run] if run else runs
+
+
+def _sample_shape(text: str) -> str:
+    """``text`` with each run of letters (:func:`letter_runs`) as one `w`: `foto_1.jpg` and
+    `फ्रेम_1.jpg` are both `w_1.w`."""
+    out: list[str] = []
+    letters = False
+    for ch in text:
+        letter = unicodedata.category(ch)[0] in "LM"
+        if not letter:
+            out.append(ch)
+        elif not letters:
+            out.append("w")
+        letters = letter
+    return "".join(out)
+
+
+def _latin(word: str) -> bool:
+    return all(ch <= "\u024f" for ch in word)
+
+
+def _mostly_beyond_latin(letters: list[str]) -> bool:
+    """Are most of ``letters`` of a script other than Latin (the block is written in it)?"""
+    return sum(ch > "\u024f" for ch in letters) * 2 > len(letters)
 
 
 def _commands(page: Skeleton) -> list[str]:

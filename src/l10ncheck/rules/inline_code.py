@@ -54,6 +54,15 @@ class InlineCodeChanged(Rule):
     not write at all, nor when the translated block has fewer sentences (the one that named
     it again was dropped).
 
+    Also info: a sample name in a description or header (a file, a user, a path) with
+    its words put in the translation's language, where the example's command (else a
+    command of the page) has those words in a placeholder and no longer the source's
+    (`frame_1.jpg` -> `quadro_1.jpg` beside `{{caminho/para/quadro_%d.jpg}}`,
+    `user@host:path` -> `пользователь@хост:путь`): the same shape once each run of letters
+    is one letter, with a digit or sign besides. Not when the command keeps the source's
+    word (the description and its command disagree), nor for an option, a word of the
+    source page's code, or a Latin word on a page in another script (an old sample).
+
     Also info: spans the source writes side by side in one sentence (over `http` via
     `protobuf`) written as their compound (`http/protobuf`), when the source block writes
     that compound as a span of its own: the same thing, said the way the source says it
@@ -120,7 +129,7 @@ class InlineCodeChanged(Rule):
                 spare.remove(match)
             else:
                 unnamed.append(i)
-        pairs = _pair_changed(src, tgt, left, spare)
+        pairs = _localized_samples(page, src, tgt, _pair_changed(src, tgt, left, spare), spare)
         again = _referred_back(src, tgt)
         joined = _compounds(src, tgt, pairs, set(unnamed) | {i for i, _ in pairs})
         # A repeated span the translation refers back to was not dropped: it is not counted
@@ -200,7 +209,9 @@ class InlineCodeChanged(Rule):
                        " (the example's language code set to the translation's own)"
                        if _own_example(code.code, changed.code, ctx.source_lang, ctx.lang) else
                        " (an option written short for long, or long for short: the same, likely)"
-                       if spelled_options(code.code, changed.code) else "")
+                       if spelled_options(code.code, changed.code) else
+                       " (a sample name localized, as the translated command writes it)"
+                       if not is_command(src) and page.sample_localized(code.code, changed.code, src, tgt) else "")
                 privilege = _privilege(code.code, changed.code)
                 what = (f"inline code {quote(changed.code)} differs from the source {quote(code.code)} {ref}"
                         if privilege is None else
@@ -442,6 +453,27 @@ def _pair_changed(src: Block, tgt: Block, left: list[int], spare: list[int]
         paired[i] = j
         taken.add(j)
     return [(i, paired.get(i)) for i in left]
+
+
+def _localized_samples(page: CodePage, src: Block, tgt: Block, pairs: list[tuple[int, int | None]],
+                       spare: list[int]) -> list[tuple[int, int | None]]:
+    """``pairs`` with each lost span of a description or header paired with a spare
+    translated span that is the same sample name localized (:meth:`CodePage.sample_localized`:
+    `пользователь@хост:путь` for `user@host:path`), however unlike the two read. Each spare
+    span stands for one lost span at most."""
+    if is_command(src):
+        return pairs
+    taken = {j for _, j in pairs if j is not None}
+    out: list[tuple[int, int | None]] = []
+    for i, j in pairs:
+        if j is None:
+            code = src.code_spans[i].code
+            j = next((k for k in spare if k not in taken
+                      and page.sample_localized(code, tgt.code_spans[k].code, src, tgt)), None)
+            if j is not None:
+                taken.add(j)
+        out.append((i, j))
+    return out
 
 
 def _row(block: Block, code: CodeSpan) -> int:
