@@ -779,3 +779,16 @@ def test_a_paragraph_added_beside_an_old_one_stays_missing() -> None:
     # A list item is never the half of a paragraph by length alone.
     assert _missing_severity(MICROSERVICES.replace("Parts of an application", "- Parts of an application"),
                              MICROSERVICES_OLD) == ["warning"]
+
+
+def test_footnotes_pair_by_label() -> None:
+    # Two notes of about the same length: without their labels, the one left would pair by
+    # place alone, with the first.
+    source = "Text[^a] and more[^b].\n\n[^a]: The first note of this page.\n\n[^b]: The second note of this page.\n"
+    target = "Texte et plus[^b].\n\n[^b]: La deuxième note de cette page.\n"
+    alignment = align(build_skeleton(body(source), "en"), build_skeleton(body(target), "fr"))
+    notes = [(p.source.footnote if p.source else None, p.target.footnote if p.target else None)
+             for p in alignment.pairs if (p.source or p.target).footnote]  # type: ignore[union-attr]
+    assert sorted(notes, key=str) == [("a", None), ("b", "b")]
+    first = alignment.source.blocks[1]
+    assert (first.span.line, first.span.column) == (3, 1)  # the block starts at its `[^a]:`

@@ -134,3 +134,55 @@ def test_a_line_ending_in_a_break_is_mapped_as_one_line() -> None:
     locator = _Locator(["- Description:", "", "`cmd`"])
     linemap = locator._map_lines("Description:\n")  # as mistune hands a list item's text on
     assert linemap.single == (1, 3, 0, 15) and locator.cursor == 1
+
+
+FOOTNOTES = (
+    "Share of views[^1] and scripts[^cat].\n"
+    "\n"
+    "[^1]: サイト全体の1,200万閲覧数に対する割合。\n"
+    "\n"
+    "[^cat]:\n"
+    "    これらのスクリプトは命名規則に従います。\n"
+    "    [テスト](/t/#x)と `npm test` を参照。\n"
+    "\n"
+    "        code of the note\n"
+    "\n"
+    "After.\n"
+)
+
+
+def test_a_footnote_definition_is_a_container_never_a_link_definition() -> None:
+    # `[^1]: 文` (no space in the text) is a valid link reference definition to mistune, and
+    # an indented line after one would be code: it is a footnote, whatever the script.
+    text = FOOTNOTES
+    notes = [n for n in parse(text) if n.type == "footnote"]
+    assert [n.attrs["label"] for n in notes] == ["1", "cat"]
+    assert [[c.type for c in n.children] for n in notes] == [["paragraph"], ["paragraph", "code"]]
+    assert cut(text, notes[0].span) == "[^1]: サイト全体の1,200万閲覧数に対する割合。"
+    first, second = notes[0].children[0], notes[1].children[0]
+    assert (first.span.line, first.span.column) == (3, 7) and first.text.startswith("サイト")
+    assert cut(text, second.span) == (
+        "これらのスクリプトは命名規則に従います。\n    [テスト](/t/#x)と `npm test` を参照。")
+    assert cut(text, notes[1].children[1].span) == "code of the note"
+    # Inline rules still run on the note's text, with exact places.
+    assert [cut(text, n.span) for n in nodes(text, "link")] == ["[テスト](/t/#x)"]
+    assert [cut(text, n.span) for n in nodes(text, "codespan")] == ["`npm test`"]
+    assert [n.type for n in parse(text)][-1] == "paragraph"  # "After." is outside the note
+
+
+def test_footnote_references_are_nodes_of_their_own_only_when_defined() -> None:
+    text = FOOTNOTES
+    refs = nodes(text, "footnote_ref")
+    assert [(r.text, cut(text, r.span)) for r in refs] == [("1", "[^1]"), ("cat", "[^cat]")]
+    assert "".join(n.text for n in nodes(text, "text") if n.span.line == 1) == "Share of views and scripts."
+    # No definition: plain text, as every renderer shows it.
+    assert nodes("Text[^2] here.\n", "footnote_ref") == []
+
+
+def test_a_footnote_continues_lazily_and_ends_at_the_next_definition() -> None:
+    text = "[^a]: First line\ncontinued lazily.\n[^b]: Second.\n- a list after it\n"
+    top = parse(text)
+    assert [n.type for n in top] == ["footnote", "footnote", "list"]
+    assert cut(text, top[0].children[0].span) == "First line\ncontinued lazily."
+    # A label with a space is not a footnote (GitHub, markdown-it): a link definition.
+    assert [n.type for n in parse("[^a b]: /url\n")] == []

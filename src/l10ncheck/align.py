@@ -1072,6 +1072,12 @@ def _features(block: Block, aliases: dict[str, str]) -> Counter[str]:
             found["c:" + word] += 1
     if block.strong:
         found["b:strong"] += len(block.strong)
+    if block.footnote:
+        # A footnote keeps its label in every language, and so do its references.
+        found["fn:" + block.footnote] += 1
+    for tag in block.tags:
+        if tag.kind == "footnote":
+            found["fr:" + tag.name] += 1
     if block.kind == "code":
         found["code:" + code_key(block.code[:2000])[:200]] += 1
     return found  # every count is positive

@@ -238,6 +238,22 @@ def _quote(builder: _Builder, node: Node, ctx: _Context) -> None:
         builder.block(child, replace(inner, titles=True) if i == 0 and len(node.children) > 1 else inner)
 
 
+def _footnote(builder: _Builder, node: Node, ctx: _Context) -> None:
+    """A footnote definition's blocks, each marked with its label (the translation keeps the
+    label, so it pairs the footnotes); the first paragraph starts at ``[^label]:``, as a
+    list item's starts at its marker."""
+    label = str(node.attrs.get("label", ""))
+    first = len(builder.blocks)
+    for child in node.children:
+        builder.block(child, ctx)
+    for i in range(first, len(builder.blocks)):
+        block = builder.blocks[i]
+        span = block.span
+        if i == first and block.kind in ("paragraph", "shortcode"):
+            span = Span(node.span.line, node.span.column, span.end_line, span.end_column)
+        builder.blocks[i] = Block.make(**{**block.__dict__, "footnote": label, "span": span})
+
+
 def _code(builder: _Builder, node: Node, ctx: _Context) -> None:
     if not node.text.strip() and not node.attrs.get("fenced"):
         return  # an indented "code block" of whitespace shows nothing
@@ -288,6 +304,7 @@ _BLOCKS: dict[str, Callable[[_Builder, Node, _Context], None]] = {
     "html": _html,
     "thematic_break": _rule,
     "table": _table,
+    "footnote": _footnote,
 }
 
 
@@ -388,6 +405,9 @@ def _inline(acc: _Inline, node: Node) -> None:
         # The text is cut from the block's plain text once it is complete (see fields()):
         # joining it here for every span would be quadratic in a block of many bold spans.
         acc.emphasis.append(Emphasis(kind, "", node.span, start, acc.length))
+    elif kind == "footnote_ref":
+        # A note's number: not prose, compared as markup (a dropped one drops the note).
+        acc.tags.append(Markup("footnote", node.text, node.span, acc.length))
     elif kind == "inline_html":
         found = markup.tag(node.text)
         if found is not None:

@@ -15,6 +15,12 @@ hands on, so they never guess from rendered output:
    emphasis starts at the next delimiter run; and so on. Offsets then map to line and column
    through step 1.
 
+Footnote definitions (``[^label]: text``, continued by lines indented four spaces) are read
+here as Hugo's goldmark, GitHub and markdown-it read them: a container of blocks, never a link
+reference definition (mistune's own footnotes plugin moves them to the end of the document
+and keeps only the referenced ones). A footnote reference (``[^label]`` in text, the label
+defined in the document) is an inline node of its own, not text and not a link.
+
 Columns count code points, 1-based; spans end one past the last character.
 """
 
@@ -27,6 +33,7 @@ from typing import Any, Iterator, Mapping, NamedTuple
 
 import mistune
 from mistune.core import BlockState
+from mistune.helpers import LINK_LABEL
 
 from l10ncheck.diagnostics import Span
 
@@ -47,8 +54,9 @@ class Node(NamedTuple):
     """A Markdown element with the span of its characters in the file.
 
     Block types: heading, paragraph, list, list_item, block_quote, code, html, table,
-    table_row, table_cell, thematic_break. Inline types: text, link, image, strong, emphasis,
-    strikethrough, codespan, inline_html, linebreak, softbreak.
+    table_row, table_cell, thematic_break, footnote (its blocks as children, ``label`` in its
+    attrs). Inline types: text, link, image, strong, emphasis, strikethrough, codespan,
+    inline_html, linebreak, softbreak, footnote_ref (``text``: the label).
     ``inner`` is the span of a link's or image's text (between the brackets).
     (A named tuple: one is built for every element of every file, and tuples are cheap.)
     """
@@ -72,9 +80,107 @@ def _markdown() -> mistune.Markdown:
     )
 
 
+# A footnote definition's first line: up to three spaces, ``[^label]:``. The label has no
+# whitespace (GitHub, markdown-it, PHP Markdown Extra; goldmark accepts more, rarely written).
+_FOOTNOTE_LABEL = r"(?:[^\\\[\]\s]|\\.){1,500}"
+_FOOTNOTE_DEFINITION = re.compile(r" {0,3}\[\^" + _FOOTNOTE_LABEL + r"\]:")
+_FOOTNOTE_REF = re.compile(r"\[\^(" + _FOOTNOTE_LABEL + r")\]")
+# mistune's rule for link reference definitions, a footnote definition tried first: one
+# alternative of mistune's block pattern for both (a rule of its own would cost every line
+# of every file a try), told apart by which label matched.
+_REF_LINK_OR_FOOTNOTE = (r"^ {0,3}\[(?:\^(?P<footnote_label>" + _FOOTNOTE_LABEL + r")\]:"
+                         r"|(?P<reflink_1>" + LINK_LABEL + r")\]:)")
+# What ends a footnote's text at a line that is not indented (else the line continues the
+# text lazily, as it would a list item's): what may interrupt a paragraph, and another
+# footnote definition.
+_FOOTNOTE_BREAK = ["fenced_code", "atx_heading", "thematic_break", "block_quote", "list", "block_html"]
+FOOTNOTE_INDENT = 4  # the columns of a continuation line that belong to the footnote
+FOOTNOTES = "l10ncheck_footnotes"  # the parse's env key of the labels defined
+
+
+def _parse_ref_link_or_footnote(block: Any, m: re.Match[str], state: BlockState) -> int | None:
+    if m.group("footnote_label") is None:
+        return block.parse_ref_link(m, state)  # type: ignore[no-any-return]
+    if state.depth() >= block.max_nested_level - 1:
+        return None  # a footnote nested too deep (``[^a]: [^b]: …``): text of its parent
+    return _parse_footnote(block, m, state)
+
+
+def _parse_footnote(block: Any, m: re.Match[str], state: BlockState) -> int:
+    """A footnote definition: its label and its content parsed as blocks of their own.
+
+    Like a list item, the definition holds what follows its ``]:`` on the first line, the
+    lines indented FOOTNOTE_INDENT columns after it (blank lines between them included) with
+    that indentation removed, and lazy continuation lines of its text. It interrupts a
+    paragraph (as in goldmark, GitHub and markdown-it)."""
+    src, end = state.src, state.cursor_max
+    pos = _line_end(src, m.end(), end)
+    lines = [src[m.end():pos].lstrip(" \t")]
+    lazy = not _blank(lines[0])  # the last line held text a lazy line may continue
+    breaks = block.compile_sc(_FOOTNOTE_BREAK)
+    while pos < end:
+        nxt = _line_end(src, pos, end)
+        line = src[pos:nxt]
+        if _blank(line):
+            # Blank lines belong to the footnote only if an indented line follows them.
+            after = pos
+            while after < end and _blank(src[after:_line_end(src, after, end)]):
+                after = _line_end(src, after, end)
+            if after >= end or _indent(src[after:_line_end(src, after, end)]) < FOOTNOTE_INDENT:
+                break
+            lines.append("\n" * src.count("\n", pos, after))
+            pos, lazy = after, False
+            continue
+        if _indent(line) >= FOOTNOTE_INDENT:
+            lines.append(_dedent(line, FOOTNOTE_INDENT))
+        elif lazy and not breaks.match(src, pos) and not _FOOTNOTE_DEFINITION.match(src, pos):
+            lines.append(line)
+        else:
+            break
+        pos, lazy = nxt, True
+    child = state.child_state("".join(lines))
+    # Block quotes, lists and footnotes inside stop nesting at the limit themselves.
+    block.parse(child, block.rules)
+    label = m.group("footnote_label")
+    state.env.setdefault(FOOTNOTES, set()).add(label)
+    state.append_token({"type": "footnote", "label": label, "children": child.tokens})
+    return pos
+
+
+def _blank(line: str) -> bool:
+    """A blank line as Markdown sees it (a no-break space is content)."""
+    return not line.strip(" \t\v\f\r\n")
+
+
+def _line_end(src: str, pos: int, end: int) -> int:
+    """Where the line holding ``pos`` ends, its line break included."""
+    at = src.find("\n", pos, end)
+    return end if at < 0 else at + 1
+
+
+def _indent(line: str) -> int:
+    """Columns of leading whitespace (tabs to multiples of four)."""
+    return len(line) - len(line.lstrip(" \t")) if "\t" not in line else (
+        len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" ")))
+
+
+def _dedent(line: str, columns: int) -> str:
+    """``line`` without its first ``columns`` columns of indentation (a tab that spans the
+    limit leaves the columns past it as spaces)."""
+    column = index = 0
+    while index < len(line) and column < columns and line[index] in " \t":
+        column = column + 1 if line[index] == " " else column + 4 - column % 4
+        index += 1
+    return " " * (column - columns) + line[index:]
+
+
 _MD = _markdown()
 _MD.block.max_nested_level = MAX_NESTING
 _MD.inline.max_nested_level = MAX_NESTING
+# Instead of link reference definitions, which ``[^1]: 注記`` (no space in the text) would
+# be, in every container (block quotes and list items have rule lists of their own, that
+# name the rule).
+_MD.block.register("ref_link", _REF_LINK_OR_FOOTNOTE, _parse_ref_link_or_footnote)
 
 
 # Characters that may open an inline element (escape, code, emphasis, strikethrough, link,
@@ -166,6 +272,8 @@ class _Locator:
             return Node("thematic_break", Span(line + 1, 1, line + 1, len(self.lines[line]) + 1))
         if kind == "table":
             return self._table(tok, env)
+        if kind == "footnote":
+            return self._footnote(tok, env)
         if kind in ("list", "list_item", "block_quote"):
             found = []
             for child in tok.get("children", ()):
@@ -188,12 +296,39 @@ class _Locator:
         # Unknown plugin block: keep its text if any, else skip it.
         return None
 
+    def _footnote(self, tok: dict[str, Any], env: Any) -> Node:
+        """A footnote definition: found at its ``[^label]:``, which is then blanked out of
+        the line (same length, so columns hold) so that its first line of text, and any
+        block on that line, is found like the text after a list marker."""
+        label = tok.get("label", "")
+        marker = "[^" + label + "]:"
+        index, at = self.cursor, -1
+        for index in range(self.cursor, min(len(self.lines), self.cursor + SEARCH_WINDOW)):
+            at = self.lines[index].find(marker)
+            if at >= 0 and _PREFIX.match(self.lines[index], 0, at):
+                break
+        else:
+            index, at = self._next_nonblank(), -1
+        line = self.lines[index] if index < len(self.lines) else ""
+        if at >= 0:
+            self.lines[index] = line[:at] + " " * len(marker) + line[at + len(marker):]
+        self.cursor = index
+        children = tuple(n for n in (self.block(child, env) for child in tok.get("children", ()))
+                         if n is not None)
+        start = (index + 1, at + 1 if at >= 0 else _first_nonspace(line))
+        if children:
+            end = _end(children[-1].span)
+        else:
+            self.cursor = index + 1
+            end = (index + 1, start[1] + len(marker) if at >= 0 else len(line) + 1)
+        return Node("footnote", Span(*start, *end), children, attrs={"label": label})
+
     def _text_block(self, tok: dict[str, Any], env: Any) -> Node:
         raw = tok.get("text", "")
         stripped = raw.strip(_INLINE_STRIP)
         lead = len(raw) - len(raw.lstrip(_INLINE_STRIP))
         linemap = self._map_lines(raw, heading=tok["type"] == "heading")
-        children = _Inline(stripped, linemap, lead).walk(_inline_tokens(stripped, env))
+        children = _Inline(stripped, linemap, lead, env.get(FOOTNOTES)).walk(_inline_tokens(stripped, env))
         span = linemap.span(lead, lead + len(stripped))
         kind = "paragraph" if tok["type"] == "block_text" else tok["type"]
         attrs = dict(tok.get("attrs") or {})
@@ -361,7 +496,7 @@ class _Locator:
                 at = line.find("|", col) + 1 if "|" in line[col:] else col
             col = at + len(stripped)
             linemap = _LineMap([0], [self._place(line_index, at + 1, 0)])
-            children = _Inline(stripped, linemap, 0).walk(_inline_tokens(stripped, env))
+            children = _Inline(stripped, linemap, 0, env.get(FOOTNOTES)).walk(_inline_tokens(stripped, env))
             cells.append(
                 Node("table_cell", linemap.span(0, len(stripped)), children, text=stripped,
                      attrs=dict(cell.get("attrs") or {}))
@@ -400,11 +535,12 @@ def _with_marker(node: Node, lines: list[str]) -> Node:
 class _Inline:
     """Token-guided cursor over one block's raw inline text."""
 
-    def __init__(self, src: str, linemap: _LineMap, lead: int):
+    def __init__(self, src: str, linemap: _LineMap, lead: int, notes: set[str] | None = None):
         self.src = src
         self.map = linemap
         self.lead = lead  # offset of ``src`` within the raw text the line map knows
         self.cursor = 0
+        self.notes = notes  # the footnote labels the document defines, if any
 
     def span(self, start: int, end: int) -> Span:
         return self.map.span(start + self.lead, end + self.lead)
@@ -412,10 +548,34 @@ class _Inline:
     def walk(self, tokens: list[dict[str, Any]]) -> tuple[Node, ...]:
         out: list[Node] = []
         for tok in tokens:
+            if self.notes and tok["type"] == "text" and "[^" in tok.get("raw", ""):
+                out.extend(self._text_with_refs(tok["raw"]))
+                continue
             node = self.token(tok)
             if node is not None:
                 out.append(node)
         return tuple(out)
+
+    def _text_with_refs(self, raw: str) -> list[Node]:
+        """A text token cut at its footnote references (``[^label]`` with a defined label,
+        which mistune, without a definition of its own for it, hands over as text)."""
+        at = self.src.find(raw, self.cursor)
+        if at < 0:
+            at = min(self.cursor, len(self.src))
+        out: list[Node] = []
+        done = 0
+        for m in _FOOTNOTE_REF.finditer(raw):
+            label = m.group(1)
+            if self.notes is None or label not in self.notes:
+                continue
+            if m.start() > done:
+                out.append(Node("text", self.span(at + done, at + m.start()), text=raw[done:m.start()]))
+            out.append(Node("footnote_ref", self.span(at + m.start(), at + m.end()), text=label))
+            done = m.end()
+        if done < len(raw):
+            out.append(Node("text", self.span(at + done, at + len(raw)), text=raw[done:]))
+        self.cursor = min(at + len(raw), len(self.src))
+        return out
 
     def token(self, tok: dict[str, Any]) -> Node | None:
         kind = tok["type"]

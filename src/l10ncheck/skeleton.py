@@ -91,8 +91,9 @@ class Literal:
 
 @dataclass(frozen=True)
 class Markup:
-    """A shortcode, MDX/JSX component or HTML element tag, or an HTML comment (see
-    ``l10ncheck.markup``). ``kind``: shortcode | tag | comment. ``start`` orders it within
+    """A shortcode, MDX/JSX component or HTML element tag, an HTML comment (see
+    ``l10ncheck.markup``), or a footnote reference (``[^1]``, ``name`` its label).
+    ``kind``: shortcode | tag | comment | footnote. ``start`` orders it within
     its block (an offset in the block's text or code)."""
 
     kind: str
@@ -109,6 +110,8 @@ class Block:
     ``text`` is the block's plain text (link text included, markup and URLs excluded);
     :meth:`locate` turns offsets in it back into file spans. ``depth`` is the list nesting
     (0 outside lists, 1 for a top-level item); ``list_id`` names the list an item belongs to.
+    ``footnote`` is the label of the footnote definition (``[^label]: …``) the block belongs
+    to, "" outside footnotes; the first block of a footnote starts at its ``[^label]:``.
     """
 
     index: int
@@ -128,7 +131,8 @@ class Block:
     info: str = ""
     rows: int = 0
     columns: tuple[int, ...] = ()
-    tags: tuple[Markup, ...] = ()  # inline HTML and JSX tags (not part of ``text``)
+    tags: tuple[Markup, ...] = ()  # inline HTML and JSX tags, footnote references (not in ``text``)
+    footnote: str = ""
     # Offsets into ``text`` where a literal starts, with the literal's index (for locate()).
     _offsets: tuple[int, ...] = ()
     _owners: tuple[int, ...] = ()
@@ -136,7 +140,7 @@ class Block:
     @classmethod
     def make(cls, **values: Any) -> Block:
         """``Block(**values)`` without the frozen dataclass's ``__init__``, which sets each
-        of its 22 fields through ``object.__setattr__``: one block is made for every block
+        of its 23 fields through ``object.__setattr__``: one block is made for every block
         of every file, and this is several times cheaper. The result is the same frozen,
         equal and hashable block; ``values`` must name ``index``, ``kind`` and ``span``."""
         block = object.__new__(cls)

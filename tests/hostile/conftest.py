@@ -107,6 +107,12 @@ def nested_quote_list(depth: int) -> str:
     return "> - " * (depth // 2) + "text\n"
 
 
+def nested_footnotes(depth: int) -> str:
+    """Footnote definitions, each opening the text of the one before, quotes and lists
+    between them: ``[^a]: > [^a]: - [^a]: …`` (and the references to them)."""
+    return "Text[^a].\n\n" + "[^a]: > [^a]: - " * (depth // 3) + "note\n"
+
+
 def emphasis_run(depth: int) -> str:
     return "*" * depth + "word" + "*" * depth + "\n"
 

@@ -45,3 +45,13 @@ def test_length_alone_does_not_confirm_a_pair_whose_links_disagree() -> None:
     found = run(BlockKind, source, "Lies [den Leitfaden](https://x.de/a) und [die Fragen](#fragen) zuerst.\n\n"
                 "Einige Worte zum Schluss hier.\n")
     assert [(d.code, d.severity.value) for d in found] == [("S110", "warning")]
+
+
+def test_a_footnote_text_left_outside_its_footnote_is_reported() -> None:
+    # Not indented under `[^1]:`, the text is a paragraph of the page and the note is empty.
+    source = "Not on macOS[^1].\n\n[^1]:\n    Not supported on macOS without cgo.\n"
+    found = run(BlockKind, source, "No en macOS[^1].\n\n[^1]:\n\nNo compatible con macOS sin cgo.\n")
+    assert [d.code for d in found] == ["S110"]
+    assert where(found[0]) == (5, 1)
+    assert "is a footnote [^1] in the source" in found[0].message
+    assert run(BlockKind, source, "No en macOS[^1].\n\n[^1]:\n    No compatible con macOS sin cgo.\n") == []

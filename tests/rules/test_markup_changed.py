@@ -47,3 +47,11 @@ def test_an_added_element_is_info_and_a_dropped_comment_is_info() -> None:
 def test_tool_directives_are_not_compared() -> None:
     source = "<!-- markdownlint-disable MD013 -->\n\nText.\n"
     assert run(MarkupChanged, source, "<!-- l10ncheck-disable-next-line L201 -->\nTexte.\n") == []
+
+
+def test_a_dropped_footnote_reference_is_reported_and_a_kept_one_is_fine() -> None:
+    source = "Views per language[^1].\n\n[^1]: Percentage of all views.\n"
+    assert run(MarkupChanged, source, "言語別の閲覧数[^1]。\n\n[^1]: 全閲覧数に対する割合。\n") == []
+    found = run(MarkupChanged, source, "言語別の閲覧数。\n\n[^1]: 全閲覧数に対する割合。\n")
+    assert [d.message for d in found] == ["footnote reference [^1] (en:1) is missing"]
+    assert found[0].severity is Severity.WARNING

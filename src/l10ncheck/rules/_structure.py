@@ -99,7 +99,11 @@ KIND_NAMES = {
 
 
 def describe(block: Block) -> str:
-    return KIND_NAMES.get(block.kind, block.kind)
+    name = KIND_NAMES.get(block.kind, block.kind)
+    if block.footnote:
+        note = f"footnote [^{block.footnote}]"
+        return note if block.kind == "paragraph" else f"{name} in {note}"
+    return name
 
 
 def is_comment(block: Block) -> bool:

@@ -15,10 +15,12 @@ _INLINE_MARKERS = re.compile(r"(?:^|\s)(?:\d{1,2}[.)）]|[•·・▪◦])\s*\S"
 
 
 class BlockKind(Rule):
-    """A block changed kind: a list item became a plain paragraph, or the reverse.
+    """A block changed kind: a list item became a plain paragraph, or the reverse; or a
+    footnote's text (`[^1]: …`) stands outside any footnote, or the reverse.
 
     Why it matters: the text is there but the structure is not; a step list that turns into
-    running text loses its numbering and its scannability.
+    running text loses its numbering and its scannability, and a note's text left below an
+    empty `[^1]:` (not indented under it) shows in the body while the footnote is blank.
 
     A warning when the two blocks are clearly the same content: they share a link, code, a
     name or a number, they are about as long (each against its own document), or the
@@ -40,7 +42,7 @@ class BlockKind(Rule):
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
         for src, tgt in ctx.block_pairs():
-            if src.kind != tgt.kind:
+            if src.kind != tgt.kind or bool(src.footnote) != bool(tgt.footnote):
                 sure = _same_content(src, tgt, ctx.source, ctx.target)
                 alert = _alert_body(src, tgt, ctx.target)
                 yield self.report(

@@ -10,20 +10,23 @@ from l10ncheck.skeleton import Block, Markup
 
 
 class MarkupChanged(Rule):
-    """A shortcode, MDX/JSX component, HTML element or comment of the source block is missing,
-    renamed or added in the translated block, or an admonition keyword was translated.
+    """A shortcode, MDX/JSX component, HTML element, comment or footnote reference of the
+    source block is missing, renamed or added in the translated block, or an admonition
+    keyword was translated.
 
     Shortcodes (`{{< name >}}`, `{{% name %}}`), components (`<Tabs>`, `<TabItem>`) and HTML
     elements (`<details>`, `<kbd>`, `<img>`) are compared by name, inside text and in HTML
     blocks; their parameters and the text they wrap may be translated. Admonitions (Hugo
     alert shortcodes, Docusaurus `:::note`, GitHub `> [!NOTE]`) are one kind, "alert", so a
     site may move between them; a keyword the site does not know (`:::nota`) is drift.
-    Elements that only style text (`<br>`, `<b>`, `<span>`…) are not compared. A missing or
+    Elements that only style text (`<br>`, `<b>`, `<span>`…) are not compared. Footnote
+    references (`[^1]`, where the page defines `[^1]: …`) are compared by label. A missing or
     renamed element is a warning; an added one, or a missing HTML comment, is info (a
     translator's note or a line break may be deliberate).
 
     Why it matters: the site renders shortcodes and components: a dropped `{{< param version >}}`
-    shows readers nothing, and a translated component name breaks the page build.
+    shows readers nothing, and a translated component name breaks the page build. A footnote
+    no text refers to any more is left out of the page (Hugo) or dangles at its end.
 
     Example:
         en: `Install {{< param version >}} with <kbd>Ctrl</kbd>+<kbd>C</kbd>.`
@@ -117,6 +120,8 @@ def _sort(m: Markup) -> tuple[str, bool]:
 
 
 def _what(m: Markup) -> str:
+    if m.kind == "footnote":
+        return f"footnote reference [^{m.name}]"
     if m.kind == "comment":
         return "HTML comment"
     if m.kind == "shortcode":
