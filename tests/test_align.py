@@ -792,3 +792,257 @@ def test_footnotes_pair_by_label() -> None:
     assert sorted(notes, key=str) == [("a", None), ("b", "b")]
     first = alignment.source.blocks[1]
     assert (first.span.line, first.span.column) == (3, 1)  # the block starts at its `[^a]:`
+
+
+def _severities(source: str, translation: str, lang: str) -> list[tuple[str, str, int]]:
+    documents = {"en": ("en.md", body(source)), lang: (f"{lang}.md", body(translation))}
+    found = check_documents("article", "en", documents, [rule() for rule in ALL_RULES])
+    return [(d.code, d.severity.value, d.location.span.line) for d in found]
+
+
+NAMESPACE_EN = """\
+# Troubleshooting
+
+When the pod starts up, the annotation tells the operator to look for an Instrumentation resource in the pod's namespace and to inject the instrumentation into the pod.
+
+Which you can see when you run:
+
+```shell
+kubectl describe pod <your_pod_name> -n <namespace>
+```
+
+Where `<namespace>` is the namespace in which your pod is deployed. The resulting output should look like the following example, which shows what the pod spec may look like after injection:
+
+```yaml
+spec:
+  initContainers:
+    - name: opentelemetry-auto-instrumentation
+```
+"""
+NAMESPACE_JA = """\
+# トラブルシューティング
+
+Podが起動すると、アノテーションはオペレーターに対してPodの名前空間でInstrumentationリソースを探し、Podに計装を注入するよう指示します。
+
+実行すると次のように表示されます。
+
+```shell
+kubectl describe pod <your_pod_name> -n <namespace>
+```
+
+ここでの `<namespace>` は、Podがデプロイされた名前空間です。
+
+出力結果は次の例のようになり、これは注入後のPodの仕様がどのようになるかを示しています。
+
+```yaml
+spec:
+  initContainers:
+    - name: opentelemetry-auto-instrumentation
+```
+"""
+NAMESPACE_HALF = "ここでの `<namespace>` は、Podがデプロイされた名前空間です。"
+
+
+def test_a_sentence_split_off_with_the_placeholder_its_neighbour_lacks_is_the_other_half() -> None:
+    # The same placeholder span says where the sentence went: one pair, the span not lost.
+    assert _severities(NAMESPACE_EN, NAMESPACE_JA, "ja") == []
+    # A localized placeholder is no evidence either way: the lengths leave it to a reviewer.
+    assert _severities(NAMESPACE_EN, NAMESPACE_JA.replace("`<namespace>`", "`<名前空間>`"), "ja") == [
+        ("S105", "info", 11)]
+    # A sentence of the translation's own stays extra, and the span missing.
+    assert _severities(NAMESPACE_EN, NAMESPACE_JA.replace(NAMESPACE_HALF, "この手順は v2 以降でのみ動作します。"), "ja") == [
+        ("S105", "warning", 11), ("C501", "warning", 13)]
+
+
+LOOPBACK_EN = """\
+# Denial of service
+
+For server-like receivers and extensions, protect the endpoints of these components by binding them to a specific interface.
+
+If localhost resolves to a different IP due to your DNS settings, then explicitly use the loopback IP instead: `127.0.0.1` for IPv4 or `::1` for IPv6. For example, here's an IPv4 configuration using a gRPC port:
+
+```yaml
+receivers:
+  otlp:
+    protocols:
+      grpc:
+        endpoint: 127.0.0.1:4317
+```
+"""
+LOOPBACK_JA = """\
+# サービス拒否
+
+サーバーのようなレシーバーや拡張機能では、これらのコンポーネントのエンドポイントを特定のインターフェースにバインドして保護してください。
+
+DNSの設定によってlocalhostが別のIPに解決される場合は、IPv4の場合は `127.0.0.1`、IPv6の場合は `::1` のように、ループバックIPを明示的に使用してください。
+
+gRPCポートを使用したIPv4の設定例は以下になります。
+
+```yaml
+receivers:
+  otlp:
+    protocols:
+      grpc:
+        endpoint: 127.0.0.1:4317
+```
+"""
+
+
+def test_names_run_into_text_without_spaces_tell_where_a_split_sentence_went() -> None:
+    # "gRPCポート", "IPv4の": the names the neighbour lacks, in the text around them.
+    assert _severities(LOOPBACK_EN, LOOPBACK_JA, "ja") == []
+    other = LOOPBACK_JA.replace("gRPCポートを使用したIPv4の設定例は以下になります。", "HTTPポートを使用した設定例は以下になります。")
+    assert _severities(LOOPBACK_EN, other, "ja") == [("S105", "warning", 7), ("C502", "warning", 5)]
+
+
+DECLARATIVE_EN = """\
+# Getting started
+
+The configuration file is language agnostic, so once you create one file, you can use it for all your SDKs. The only exceptions are the parameters with the specific language name (for example, `instrumentation/development.java.spring_batch`). Keep in mind that declarative configuration is **experimental**, so things might still change.
+
+The following example is a basic configuration file you can use to get started:
+
+```yaml
+file_format: "1.0-rc.1"
+```
+"""
+DECLARATIVE_JA = """\
+# はじめに
+
+設定ファイルは言語に依存しないため、一度ファイルを作成すれば、すべてのSDKで使用できます。唯一の例外は、特定の言語名を持つパラメーターです（たとえば`instrumentation/development.java.spring_batch`）。
+
+宣言的設定は **実験的** であるため、まだ変更される可能性があることに注意してください。
+
+次の例は、開始するために使用できる基本的な設定ファイルです。
+
+```yaml
+file_format: "1.0-rc.1"
+```
+"""
+
+
+def test_a_sentence_split_off_with_the_bold_its_neighbour_lacks_is_a_split_for_a_reviewer() -> None:
+    # One weak clue and lengths that add up: info, and the bold is not missing.
+    assert _severities(DECLARATIVE_EN, DECLARATIVE_JA, "ja") == [("S105", "info", 5)]
+    # Bold where the source paragraph has none is no clue.
+    plain = DECLARATIVE_EN.replace("**experimental**", "experimental")
+    assert ("S105", "warning", 5) in _severities(plain, DECLARATIVE_JA, "ja")
+
+
+OBSERVABILITY_EN = """\
+# What is OpenTelemetry?
+
+OpenTelemetry is an observability framework and toolkit designed to facilitate the generation, export, and collection of telemetry data such as traces, metrics, and logs.
+
+The backend (storage) and the frontend (visualization) of telemetry data are intentionally left to other tools.
+
+For more videos in this series and additional resources, see the list of talks at the end of this page.
+
+## What is observability?
+
+Observability is the ability to understand the internal state of a system by examining its outputs.
+
+In software, this is typically achieved by analyzing telemetry data such as traces, metrics, and logs.
+
+To make a system observable, it must be [instrumented](/docs/concepts/instrumentation/). That is, the code must emit [traces](/docs/concepts/signals/traces/), [metrics](/docs/concepts/signals/metrics/), or [logs](/docs/concepts/signals/logs/). The instrumented data must then be sent to an observability backend.
+"""
+OBSERVABILITY_ES = """\
+# ¿Qué es OpenTelemetry?
+
+OpenTelemetry es un framework y conjunto de herramientas de observabilidad diseñado para facilitar la generación, exportación y recopilación de datos de telemetría, como trazas, métricas y logs.
+
+## ¿Qué es la observabilidad?
+
+Observabilidad es la capacidad para comprender el estado interno de un sistema a través del análisis de sus resultados. En el software, esto se logra al analizar sus datos de telemetría, que incluyen trazas, métricas y logs, con herramientas adecuadas.
+
+Para que un sistema sea observable, debe ser [instrumentado](/docs/concepts/instrumentation/), esto es, su código debe emitir [trazas](/docs/concepts/signals/traces/), [métricas](/docs/concepts/signals/metrics/) o [logs](/docs/concepts/signals/logs/). Los datos instrumentados tienen que ser enviados luego a un backend de observabilidad.
+"""
+OBSERVABILITY_ES_REST = """\
+El backend (almacenamiento) y el frontend (visualización) de los datos de telemetría se dejan intencionadamente a otras herramientas.
+
+Para más videos de esta serie y recursos adicionales, consulta la lista de charlas al final de esta página.
+
+## ¿Qué"""
+OBSERVABILITY_ES_SECOND = (" En el software, esto se logra al analizar sus datos de telemetría, que incluyen trazas,"
+                           " métricas y logs, con herramientas adecuadas.")
+
+
+def test_lengths_at_the_rate_the_page_runs_when_the_translation_lacks_other_blocks() -> None:
+    # The translation lacks two paragraphs, so each of its blocks is a larger share of its
+    # page; at the rate the rest of its translation runs, the two English paragraphs make up
+    # the one it has: joined, a reviewer's call.
+    assert ("S104", "info", 9) in _severities(OBSERVABILITY_EN, OBSERVABILITY_ES, "es")
+    # A sentence the source added next to an old paragraph stays missing.
+    whole = OBSERVABILITY_ES.replace("## ¿Qué", OBSERVABILITY_ES_REST)
+    assert _severities(OBSERVABILITY_EN, whole.replace(OBSERVABILITY_ES_SECOND, ""), "es") == [
+        ("S104", "warning", 11)]
+
+
+MAINTAINERS_EN = """\
+# Acknowledgements
+
+The Glossary was initiated by the CNCF Marketing Committee, with contributions from many people.
+
+The Glossary is maintained by [Seokho Son](https://example.com/seokho), [Jihoon Seo](https://example.com/jihoon) and [Nate W.](https://example.com/nate).
+
+[Catherine Paganini](https://example.com/catherine) and [Jason Morgan](https://example.com/jason) are Emeritus Maintainers, and we are deeply grateful for their contributions.
+"""
+MAINTAINERS_KO = """\
+# 감사의 글
+
+용어집은 CNCF 마케팅 커미티가 시작했으며 많은 분들이 기여했다.
+
+용어집은 메인테이너인 [Catherine Paganini](https://example.com/catherine), [Jason Morgan](https://example.com/jason), [Jihoon Seo](https://example.com/jihoon), 그리고 [Seokho Son](https://example.com/seokho)을 통해 관리되고 있다.
+"""
+
+
+def test_a_source_paragraph_with_a_link_the_old_translation_lacks_is_not_merged_into_it() -> None:
+    # The source added a maintainer to a paragraph the translation has in older wording.
+    assert ("S104", "warning", 5) in _severities(MAINTAINERS_EN, MAINTAINERS_KO, "ko")
+    # With every link of it, the translation's paragraph says both.
+    current = MAINTAINERS_KO.replace(
+        "그리고 [Seokho Son](https://example.com/seokho)을",
+        "[Seokho Son](https://example.com/seokho), 그리고 [Nate W.](https://example.com/nate)을")
+    assert _severities(MAINTAINERS_EN, current, "ko") == []
+
+
+GIT_CLEAN_EN = """\
+# git clean
+
+> Remove files not tracked by Git from the working tree.
+> More information: <https://git-scm.com/docs/git-clean>.
+
+- Interactively delete untracked files:
+
+`git clean {{[-i|--interactive]}}`
+
+- Show which files would be deleted without actually deleting them:
+
+`git clean {{[-n|--dry-run]}}`
+"""
+GIT_CLEAN_ES = """\
+# git clean
+
+> Elimina archivos sin rastrear del árbol de trabajo.
+> Más información: <https://git-scm.com/docs/git-clean>.
+
+- Elimina archivos que no son rastreados por Git:
+
+`git clean`
+
+- Elimina interactivamente archivos que no son rastreados:
+
+`git clean {{[-i|--interactive]}}`
+
+- Muestra qué archivos serían borrados sin llegar a borrarlos:
+
+`git clean {{[-n|--dry-run]}}`
+"""
+
+
+def test_an_added_example_is_never_half_of_the_page_description() -> None:
+    # Its description names what the page description's translation lacks ("Git"): still
+    # an example of its own.
+    assert _severities(GIT_CLEAN_EN, GIT_CLEAN_ES, "es") == [("S105", "warning", 6)]
+    alignment = align(build_skeleton(body(GIT_CLEAN_EN), "en", "en.md"), build_skeleton(body(GIT_CLEAN_ES), "es", "es.md"))
+    assert alignment.splits == ()

@@ -67,7 +67,7 @@ class Split:
     paragraph the translation split in two (``side`` "target") or two it merged ("source").
 
     ``sure`` when the block's own evidence (links, code, names) is what its neighbour's pair
-    lacks; otherwise only the lengths say so."""
+    lacks; otherwise only the lengths say so (with one weaker clue, perhaps: a bold span)."""
 
     side: str
     block: int
@@ -92,6 +92,11 @@ class Alignment:
         """The source block each paired target block (by index) is paired with."""
         return {p.target.index: p.source for p in self.pairs
                 if p.source is not None and p.target is not None}
+
+    def halves(self, side: str, neighbour: int) -> list[int]:
+        """The blocks of ``side`` that are the other half of its block ``neighbour`` (a
+        paragraph split in two on that side), in page order."""
+        return sorted(s.block for s in self.splits if s.side == side and s.neighbour == neighbour)
 
     def split(self, side: str, index: int) -> Split | None:
         """The split that block ``index`` of ``side`` ("source" or "target") is part of."""
@@ -565,9 +570,9 @@ def _splits(pairs: Sequence[BlockPair], scorer: _Scorer) -> tuple[Split, ...]:
     paired = {"source": 0, "target": 0}
     for p in pairs:
         if p.source is not None and p.target is None:
-            alone["source"].update(scorer.src.block[p.source.index].counts)
+            alone["source"].update(scorer.src.split_counts(p.source.index))
         elif p.target is not None and p.source is None:
-            alone["target"].update(scorer.tgt.block[p.target.index].counts)
+            alone["target"].update(scorer.tgt.split_counts(p.target.index))
         elif p.source is not None and p.target is not None and scorer.src.group[p.source.index] == "text":
             paired["source"] += len(p.source.text)
             paired["target"] += len(p.target.text)
@@ -582,6 +587,8 @@ def _splits(pairs: Sequence[BlockPair], scorer: _Scorer) -> tuple[Split, ...]:
         command = own.group[block.index] == "code" and block.code.strip().count("\n") == 0
         if own.group[block.index] != "text" and not command:
             continue
+        if _in_example(own, block.index):
+            continue  # a tldr example one side lacks is dropped or added whole, not split
         skeleton = own.skeleton
         best: Split | None = None
         halves = [block.index]
@@ -695,31 +702,83 @@ def _completes(own: Features, other: Features, halves: list[int], neighbour: int
                page: _Page | None = None) -> bool | None:
     """True when blocks ``halves`` hold what ``neighbour`` lacks of ``whole`` (its partner);
     False when only their lengths add up; None when they are not the other half."""
-    part = own.block[neighbour].counts
-    lack = {k: n - part.get(k, 0) for k, n in other.block[whole].counts.items() if n > part.get(k, 0)}
-    if len(halves) == 1:
-        mine = own.block[halves[0]]
-    else:
-        merged: Counter[str] = Counter()
-        for h in halves:
-            merged.update(own.block[h].counts)
-        mine = _Bag(merged)
+    theirs = other.split_counts(whole)
+    lack = _lack(own, neighbour, theirs)
+    mine = _Bag(_halves_counts(own, halves, theirs))
     covered = strong = 0
     for key, n in mine.counts.items():
         m = lack.get(key, 0)
         if m:
             covered += n if n < m else m
-            if key[0] in "uc":
+            if key[0] in "ucp":
                 strong += 1
-    if covered and (strong or covered >= 2) and covered * 2 >= mine.size:
+    foreign = _foreign(mine.counts, lack, theirs)
+    if covered and (strong or covered >= 2) and covered * 2 >= mine.size and not foreign:
         return True
-    if mine.size and covered * 2 < mine.size:
+    prose = _prose_halves(own, other, halves, neighbour, whole)
+    if covered and covered == mine.size and prose and _lengths_add_up(
+            own, other, halves, neighbour, whole, part_max=WEAK_PART_MAX, page=page) is False:
+        # One weaker clue (a bold span, a name, a number) that the neighbour lacks of the
+        # whole, nothing else of the half's own, and the lengths add up: the clue says
+        # where the rest of the whole went, though the neighbour alone is most of it. Not
+        # sure: a reviewer's call.
+        return False
+    if foreign or mine.size and covered * 2 < mine.size:
         if page is not None and _older_wording(own, other, halves, neighbour, whole, mine.counts, lack, page):
             # The lengths must tell more firmly here: the half makes up nearly all the
             # difference between the neighbour and the whole.
             return _lengths_add_up(own, other, halves, neighbour, whole, low=JOIN_LOW)
         return None  # its own evidence is not the pair's
-    return _lengths_add_up(own, other, halves, neighbour, whole)
+    return _lengths_add_up(own, other, halves, neighbour, whole, page=page if prose else None)
+
+
+def _lack(own: Features, neighbour: int, theirs: dict[str, int]) -> dict[str, int]:
+    """What ``neighbour`` lacks of the evidence ``theirs`` of its partner."""
+    part = own.split_counts(neighbour)
+    return {k: n - part.get(k, 0) for k, n in theirs.items() if n > part.get(k, 0)}
+
+
+def _halves_counts(own: Features, halves: list[int], theirs: dict[str, int]) -> Counter[str]:
+    """The evidence of blocks ``halves`` together, against ``theirs`` (the whole's)."""
+    merged: Counter[str] = Counter()
+    for h in halves:
+        # A placeholder the whole does not write may be the same one localized: no evidence
+        # either way.
+        merged.update({k: n for k, n in own.split_counts(h).items() if k[0] != "p" or k in theirs})
+    return merged
+
+
+def _foreign(mine: dict[str, int], lack: dict[str, int], theirs: dict[str, int]) -> int:
+    """How many links and words of code of the halves the whole does not have (as often):
+    content beyond it (names the source added to a paragraph the translation has in older
+    wording), which no rule sees once the halves are taken for part of the whole. Not a
+    link or code the whole has another version of where the neighbour lacks it (a localized
+    path: that is the inline rules' to compare), nor a name or number the whole writes, set
+    as code in the half (the translator's style)."""
+    extra = {"u": 0, "c": 0}
+    for key, n in mine.items():
+        m = theirs.get(key, 0)
+        if n > m and key[0] in "uc" and not (key[0] == "c" and (
+                "w:" + key[2:] in theirs or "n:" + key[2:] in theirs)):
+            extra[key[0]] += n - m
+    for key, m in lack.items():
+        if key[0] in extra and extra[key[0]]:
+            extra[key[0]] = max(0, extra[key[0]] - max(0, m - mine.get(key, 0)))
+    return extra["u"] + extra["c"]
+
+
+def _prose_halves(own: Features, other: Features, halves: list[int], neighbour: int, whole: int) -> bool:
+    """Are the halves paragraphs, and none of the blocks part of a tldr example? A list
+    item, or an example's description or command, that one side lacks is most often an item
+    or an example dropped or added, which weak clues must not explain away."""
+    if any(own.skeleton.blocks[h].kind != "paragraph" for h in halves):
+        return False
+    return not (_in_example(other, whole) or any(_in_example(own, i) for i in (*halves, neighbour)))
+
+
+def _in_example(features: Features, index: int) -> bool:
+    """Is block ``index`` a tldr example's description or its command?"""
+    return features.unit[index] >= 0 or index in features.commands
 
 
 # The least (neighbour + half) / whole, by share of their pages, for a paragraph in older
@@ -751,7 +810,7 @@ def _older_wording(own: Features, other: Features, halves: list[int], neighbour:
     if other.skeleton.blocks[whole].kind != "paragraph" or any(
             blocks[i].kind != "paragraph" for i in (*halves, neighbour)):
         return False
-    if whole in other.unit or any(i in own.unit for i in (*halves, neighbour)):
+    if whole in other.commands or any(i in own.commands for i in (*halves, neighbour)):
         return False  # a tldr example's command
     for key, n in mine.items():
         if key in page.alone or (key.startswith(_CARRIED) and n > lack.get(key, 0)):
@@ -766,17 +825,36 @@ def _older_wording(own: Features, other: Features, halves: list[int], neighbour:
     return translated / reference * own_len <= JOIN_PART_MAX * other_len
 
 
+# The most the neighbour's share may be of the whole's for lengths alone to tell a split;
+# with a clue of the half's that the neighbour lacks, it may be most of the whole.
+PART_MAX = 0.75
+WEAK_PART_MAX = 0.9
+
+
 def _lengths_add_up(own: Features, other: Features, halves: list[int], neighbour: int, whole: int,
-                    slack: float = 0.33, low: float | None = None) -> bool | None:
+                    slack: float = 0.33, low: float | None = None, part_max: float = PART_MAX,
+                    page: _Page | None = None) -> bool | None:
     """False (a split judged by length only) when ``neighbour`` alone is too short for
-    ``whole`` and with ``halves`` it is about as long (within ``slack``, or from ``low`` up
-    to 1 + ``slack``); None otherwise."""
+    ``whole`` (at most ``part_max`` of it) and with ``halves`` it is about as long (within
+    ``slack``, or from ``low`` up to 1 + ``slack``); None otherwise. Lengths are shares of
+    their pages, or with ``page``, failing that, lengths at the rate the rest of the page's
+    translation runs (a page that lacks blocks the other has makes each of its blocks a
+    larger share)."""
     share_whole = other.share[whole]
     share_part, share_half = own.share[neighbour], sum(own.share[h] for h in halves)
-    if not share_whole or share_part > 0.75 * share_whole:
-        return None
-    ratio = (share_part + share_half) / share_whole
-    return False if (1 / (1 + slack) if low is None else low) <= ratio <= 1 + slack else None
+    measures = [(share_part, share_half, share_whole)]
+    if page is not None:
+        blocks = own.skeleton.blocks
+        own_len, other_len = len(blocks[neighbour].text), len(other.skeleton.blocks[whole].text)
+        reference, translated = page.paired_own - own_len, page.paired_other - other_len
+        if reference >= JOIN_REFERENCE and translated > 0:
+            rate = translated / reference
+            measures.append((own_len * rate, sum(len(blocks[h].text) for h in halves) * rate, other_len))
+    lowest = 1 / (1 + slack) if low is None else low
+    for part, half, total in measures:
+        if total and part <= part_max * total and lowest <= (part + half) / total <= 1 + slack:
+            return False
+    return None
 
 
 class _Scorer:
@@ -899,6 +977,7 @@ class Features:
         self.literal = [_literal(b, bag) if bag.size <= LITERAL_MAX else 0.0
                         for b, bag in zip(blocks, self.block)]
         self.unit = _units(skeleton)
+        self.commands = frozenset(i for i in self.unit if i >= 0)  # the examples' commands
         self.key = [_pin_key(b, self.aliases) for b in blocks]
         self.key_count = Counter(k for k in self.key if k)
         self.group = [_KIND_GROUP.get(b.kind, b.kind) for b in blocks]
@@ -907,6 +986,32 @@ class Features:
         self.strong = [len(b.strong) for b in blocks]
         self._sections: dict[int, _Bag] = {}
         self._url_owner: dict[str, int] | None = None
+        self._split: dict[int, dict[str, int]] = {}
+
+    def split_counts(self, index: int) -> dict[str, int]:
+        """Block ``index``'s evidence for telling the halves of a split paragraph: its
+        features, with the names a script written without spaces runs into ("gRPCポート",
+        "IPv4の": names with a capital inside or a digit), and each code span made of
+        placeholders only (`<namespace>`) by its text ("p:"): placeholders are no evidence
+        for pairing (a translation may localize them), but the same one on both sides says
+        where a sentence went."""
+        found = self._split.get(index)
+        if found is None:
+            block = self.skeleton.blocks[index]
+            found = dict(self.block[index].counts)
+            if not block.text.isascii():
+                for key, n in anchors(_SCRIPT_SEAM.sub(" ", block.text)).items():
+                    # Not a word only capitalized: that script has no capitals of its own,
+                    # so a translation capitalizes the source's common nouns at will ("Pod").
+                    if n > found.get(key, 0) and (key[0] == "n" or key[3:] != key[3:].lower()
+                                                  or any(ch.isdigit() for ch in key)):
+                        found[key] = n
+            for code in block.code_spans:
+                text = code.code.strip()
+                if not _command_words(text, self.aliases) and any(ch.isalnum() for ch in text):
+                    found["p:" + text] = found.get("p:" + text, 0) + 1
+            self._split[index] = found
+        return found
 
     @property
     def url_owner(self) -> dict[str, int]:
@@ -932,6 +1037,13 @@ class Features:
                 counts["k:" + block.kind] += 1
             found = self._sections[heading] = _Bag(counts)
         return found
+
+
+# Between a Latin letter or digit and a letter of another script: where a name written in
+# Latin letters ends in text of a script that puts no space after it (Japanese, Chinese,
+# Thai), so that ``anchors`` finds it there too.
+_SCRIPT_SEAM = re.compile(r"(?<=[A-Za-z0-9])(?=[^\W\d_A-Za-z\u00c0-\u024f])"
+                          r"|(?<=[^\W\d_A-Za-z\u00c0-\u024f])(?=[A-Za-z0-9])")
 
 
 class _Bag:

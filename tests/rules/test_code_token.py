@@ -96,3 +96,36 @@ def test_a_numeronym_written_out_is_kept() -> None:
     assert run(CodeTokenChanged, "It scans the entire K8s cluster.\n", "クラスター全体（Kubernetes）をスキャンします。\n") == []
     assert run(CodeTokenChanged, "It scans the entire K8s cluster.\n", "Kubernetesクラスター全体をスキャンします。\n") == []
     assert [d.code for d in run(CodeTokenChanged, "It scans the entire K8s cluster.\n", "クラスター全体をスキャンします。\n")] == ["C502"]
+
+
+LOOPBACK = """\
+# Denial of service
+
+For server-like receivers and extensions, protect the endpoints of these components by binding them to a specific interface.
+
+If localhost resolves to a different IP due to your DNS settings, then explicitly use the loopback IP instead: `127.0.0.1` for IPv4 or `::1` for IPv6. For example, here's an IPv4 configuration using a gRPC port:
+
+```yaml
+endpoint: 127.0.0.1:4317
+```
+"""
+LOOPBACK_JA = """\
+# サービス拒否
+
+サーバーのようなレシーバーや拡張機能では、これらのコンポーネントのエンドポイントを特定のインターフェースにバインドして保護してください。
+
+DNSの設定によってlocalhostが別のIPに解決される場合は、IPv4の場合は `127.0.0.1`、IPv6の場合は `::1` のように、ループバックIPを明示的に使用してください。
+
+gRPCポートを使用したIPv4の設定例は以下になります。
+
+```yaml
+endpoint: 127.0.0.1:4317
+```
+"""
+
+
+def test_a_token_in_the_other_half_of_a_split_paragraph_is_kept() -> None:
+    assert run(CodeTokenChanged, LOOPBACK, {"ja": LOOPBACK_JA}) == []
+    # Dropped from both halves, it is missing.
+    dropped = LOOPBACK_JA.replace("gRPCポートを使用したIPv4の設定例", "gRPCポートを使用した設定例")
+    assert codes(run(CodeTokenChanged, LOOPBACK, {"ja": dropped})) == ["C502"]

@@ -38,3 +38,36 @@ def test_bold_words_written_as_code_or_in_italics_still_stand_out() -> None:
     assert [d.severity for d in found] == [Severity.INFO] and "written as code" in found[0].message
     found = run(MissingBold, source, "Defina o campo título e salve.\n")
     assert [d.severity for d in found] == [Severity.ERROR]
+
+
+DECLARATIVE = """\
+# Getting started
+
+The configuration file is language agnostic, so once you create one file, you can use it for all your SDKs. The only exceptions are the parameters with the specific language name (for example, `instrumentation/development.java.spring_batch`). Keep in mind that declarative configuration is **experimental**, so things might still change.
+
+The following example is a basic configuration file you can use to get started:
+
+```yaml
+file_format: "1.0-rc.1"
+```
+"""
+DECLARATIVE_JA = """\
+# はじめに
+
+設定ファイルは言語に依存しないため、一度ファイルを作成すれば、すべてのSDKで使用できます。唯一の例外は、特定の言語名を持つパラメーターです（たとえば`instrumentation/development.java.spring_batch`）。
+
+宣言的設定は **実験的** であるため、まだ変更される可能性があることに注意してください。
+
+次の例は、開始するために使用できる基本的な設定ファイルです。
+
+```yaml
+file_format: "1.0-rc.1"
+```
+"""
+
+
+def test_bold_in_the_other_half_of_a_split_paragraph_is_not_missing() -> None:
+    assert run(MissingBold, DECLARATIVE, {"ja": DECLARATIVE_JA}) == []
+    # Without the sentence set apart, the bold is missing.
+    joined = DECLARATIVE_JA.replace("\n\n宣言的設定は **実験的** であるため、まだ変更される可能性があることに注意してください。", "")
+    assert [d.code for d in run(MissingBold, DECLARATIVE, {"ja": joined})] == ["E301"]

@@ -105,7 +105,8 @@ class CodeTokenChanged(Rule):
     Why it matters: these tokens name standards, versions and networks; `BEP2` and `BEP20`
     are different token standards, and funds sent to the wrong one can be lost.
 
-    Not a loss: the token in other letter case (`EC2` for `ec2`, `x11` for `X11`: case in
+    Not a loss: the token in the other half of a paragraph the translation split in two,
+    the token in other letter case (`EC2` for `ec2`, `x11` for `X11`: case in
     running text is the translation's style; code spans stay strict in C501), the token set
     as a whole word in an inline code span (one the source's own code spans do not hold),
     a one-letter mnemonic's brackets on either side (`[Q]COW2` is `QCOW2`), and a numeronym
@@ -137,6 +138,11 @@ class CodeTokenChanged(Rule):
             # Letter case is the translation's style in running text: "EC2" for "ec2".
             have = Counter(t.lower() for t, _, _ in got)
             need = Counter(t.lower() for t, _, _ in want)
+            # The other half of a paragraph the translation split in two holds its own tokens.
+            for h in ctx.alignment.halves("target", tgt.index):
+                half = Counter(t.lower() for t, _, _ in code_tokens(ctx.target.blocks[h]))
+                for key, n in half.items():
+                    have[key] += max(0, min(n, need[key] - have[key]))
             # "MP3s" in English is "MP3" in languages that do not mark the plural.
             for token, _, _ in want:
                 key, stem = token.lower(), token[:-1].lower()

@@ -10,6 +10,9 @@ from l10ncheck.skeleton import Block
 class MissingBold(Rule):
     """The translated block has fewer bold spans than its source block.
 
+    Bold spans in the other half of a paragraph the translation split in two (a sentence
+    set apart as a paragraph of its own) are not missing.
+
     When the translation has a new link for each bold span it lacks (bold text turned into a
     link to what it names), or writes the bold words as inline code or in italics, the
     finding is info: the words still stand out.
@@ -32,8 +35,13 @@ class MissingBold(Rule):
         for src, tgt in ctx.block_pairs():
             if src.kind == "code" or len(tgt.strong) >= len(src.strong):
                 continue
+            # The other half of a paragraph the translation split in two holds its own bold.
+            held = len(tgt.strong) + sum(len(ctx.target.blocks[h].strong)
+                                         for h in ctx.alignment.halves("target", tgt.index))
+            if held >= len(src.strong):
+                continue
             missing = src.strong[len(tgt.strong)] if not tgt.strong else _unmatched(src, tgt)
-            deficit = len(src.strong) - len(tgt.strong)
+            deficit = len(src.strong) - held
             # Bold text that became a link (to the guide it names) still stands out.
             linked = len(tgt.links_only) - len(src.links_only) >= deficit
             # Or it is set apart another way: the same words in code or italics.
