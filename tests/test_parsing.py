@@ -119,6 +119,21 @@ def test_a_line_of_plain_words_is_read_as_mistune_reads_it() -> None:
         assert _inline_tokens(text, BlockState().env) == _MD.inline(text, BlockState().env)
 
 
+def test_a_code_span_in_plain_text_is_read_as_mistune_reads_it() -> None:
+    from mistune.core import BlockState
+
+    from l10ncheck.parsing import _MD, _inline_tokens
+
+    spans = ["`tar cf {{target.tar}} {{file1}}`", "` padded `", "`  `", "`a\nb`", "` x`",
+             "`[link](x) **no** <b>`", "`x`", "Compress a file with `gzip`:", "`ls` lists",
+             "Siehe auch: `tar`."]
+    for text in spans:
+        assert _inline_tokens(text, BlockState().env) == _MD.inline(text, BlockState().env)
+    # Not one span with plain text around it: mistune reads them.
+    assert _inline_tokens("`a` and `b`", BlockState().env)[1] == {"type": "text", "raw": " and "}
+    assert _inline_tokens("**Run** `ls`", BlockState().env)[0]["type"] == "strong"
+
+
 def test_a_one_line_span_is_the_same_as_the_general_computation() -> None:
     from l10ncheck.parsing import _LineMap
 

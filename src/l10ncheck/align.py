@@ -25,8 +25,8 @@ from rapidfuzz import fuzz
 
 from l10ncheck.anchors import slug_variants
 from l10ncheck.codeshape import code_key, same_code, unprivileged
-from l10ncheck.skeleton import Block, Link, Skeleton, cached_property
-from l10ncheck.textutil import anchors
+from l10ncheck.skeleton import Block, Link, Skeleton, cached_property, direct_init
+from l10ncheck.textutil import anchor_counts
 from l10ncheck.urls import canonical
 
 # A pair scoring below this is worse than leaving both blocks unpaired.
@@ -45,6 +45,7 @@ _KIND_GROUP = {"paragraph": "text", "item": "text", "heading": "heading", "code"
                "table": "table", "html": "html", "rule": "rule", "shortcode": "shortcode"}
 
 
+@direct_init
 @dataclass(frozen=True)
 class BlockPair:
     """Aligned blocks; one side is None for a missing (``target``) or extra (``source``) block."""
@@ -55,6 +56,7 @@ class BlockPair:
     score: float = 0.0
 
 
+@direct_init
 @dataclass(frozen=True)
 class LinkPair:
     source: Link | None
@@ -75,6 +77,7 @@ class Split:
     sure: bool
 
 
+@direct_init
 @dataclass(frozen=True)
 class Alignment:
     """A translation aligned to its source, in the order of the source (then extras)."""
@@ -85,6 +88,11 @@ class Alignment:
     splits: tuple[Split, ...] = ()
 
     def matched(self) -> tuple[BlockPair, ...]:
+        """The pairs with a block on each side (found once: every rule reads them)."""
+        return self._matched
+
+    @cached_property
+    def _matched(self) -> tuple[BlockPair, ...]:
         return tuple(p for p in self.pairs if p.source is not None and p.target is not None)
 
     @cached_property
@@ -1000,7 +1008,7 @@ class Features:
             block = self.skeleton.blocks[index]
             found = dict(self.block[index].counts)
             if not block.text.isascii():
-                for key, n in anchors(_SCRIPT_SEAM.sub(" ", block.text)).items():
+                for key, n in anchor_counts(_SCRIPT_SEAM.sub(" ", block.text)).items():
                     # Not a word only capitalized: that script has no capitals of its own,
                     # so a translation capitalizes the source's common nouns at will ("Pod").
                     if n > found.get(key, 0) and (key[0] == "n" or key[3:] != key[3:].lower()
@@ -1029,12 +1037,15 @@ class Features:
         """Features of everything under a heading up to the next heading."""
         found = self._sections.get(heading)
         if found is None:
-            counts: Counter[str] = Counter()
+            counts: dict[str, int] = {}
+            get = counts.get
             for block in self.skeleton.blocks[heading + 1 :]:
                 if _is_section_heading(block):
                     break
-                counts.update(self.block[block.index].counts)
-                counts["k:" + block.kind] += 1
+                for key, n in self.block[block.index].counts.items():
+                    counts[key] = get(key, 0) + n
+                key = "k:" + block.kind
+                counts[key] = get(key, 0) + 1
             found = self._sections[heading] = _Bag(counts)
         return found
 
@@ -1052,8 +1063,8 @@ class _Bag:
 
     __slots__ = ("counts", "size", "kinds")
 
-    def __init__(self, counts: Counter[str] | dict[str, int]):
-        self.counts = dict(counts)
+    def __init__(self, counts: dict[str, int]):
+        self.counts = counts  # the bag's own (never changed afterwards)
         self.size = sum(self.counts.values())
         kinds: dict[str, int] = {}
         for key, n in self.counts.items():
@@ -1173,25 +1184,29 @@ def _similarity(a: _Bag, b: _Bag) -> float | None:
     return inter / union if union else None
 
 
-def _features(block: Block, aliases: dict[str, str]) -> Counter[str]:
-    found = anchors(block.text)
+def _features(block: Block, aliases: dict[str, str]) -> dict[str, int]:
+    found = anchor_counts(block.text)
+    get = found.get
     for link in block.links:
         # A link to a heading of the same page names it in the page's language: that it is
         # an in-page link survives translation, its fragment need not.
-        found["u:#" if link.url.startswith("#") else "u:" + _url_key(link.url)] += 1
+        key = "u:#" if link.url.startswith("#") else "u:" + _url_key(link.url)
+        found[key] = get(key, 0) + 1
     for code in block.code_spans:
         for word in _command_words(code.code, aliases):
-            found["c:" + word] += 1
+            key = "c:" + word
+            found[key] = get(key, 0) + 1
     if block.strong:
-        found["b:strong"] += len(block.strong)
+        found["b:strong"] = len(block.strong)
     if block.footnote:
         # A footnote keeps its label in every language, and so do its references.
-        found["fn:" + block.footnote] += 1
+        found["fn:" + block.footnote] = 1
     for tag in block.tags:
         if tag.kind == "footnote":
-            found["fr:" + tag.name] += 1
+            key = "fr:" + tag.name
+            found[key] = get(key, 0) + 1
     if block.kind == "code":
-        found["code:" + code_key(block.code[:2000])[:200]] += 1
+        found["code:" + code_key(block.code[:2000])[:200]] = 1
     return found  # every count is positive
 
 

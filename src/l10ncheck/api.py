@@ -394,8 +394,20 @@ def read_text(path: str) -> Text | Unreadable:
 def read_bytes(path: str) -> bytes | Unreadable:
     """The bytes of one file, or why they cannot be read."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        # os.open and os.read, as anchors._read: a third of what open().read() costs (a
+        # system call is dear here), for every file.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            data = os.read(fd, _CHUNK)
+            if len(data) < _CHUNK:  # a regular file gives less only at its end
+                return data
+            chunks = [data]
+            while data:
+                data = os.read(fd, _CHUNK)
+                chunks.append(data)
+            return b"".join(chunks)
+        finally:
+            os.close(fd)
     except IsADirectoryError:
         return Unreadable("is a directory, not a file")
     except PermissionError:
@@ -403,3 +415,5 @@ def read_bytes(path: str) -> bytes | Unreadable:
     except OSError as exc:
         return Unreadable(exc.strerror or str(exc))
 
+
+_CHUNK = 1 << 16  # below the size at which malloc maps memory for each read

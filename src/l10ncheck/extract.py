@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from dataclasses import dataclass, field, replace
-from typing import Callable
+from dataclasses import dataclass, field
+from typing import Callable, NamedTuple
 
 from l10ncheck.anchors import heading_attributes
 from l10ncheck.diagnostics import Span
@@ -71,13 +71,15 @@ def skeleton_from_nodes(nodes: tuple[Node, ...], lang: str = "", path: str = "",
                         line_count: int = 0) -> Skeleton:
     builder = _Builder()
     for node in nodes:
-        builder.block(node, _Context())
+        builder.block(node, _TOP)
     blocks = tuple(builder.blocks)
     return Skeleton(lang, path, blocks, _sections(blocks), tuple(builder.lists), line_count)
 
 
-@dataclass(frozen=True)
-class _Context:
+class _Context(NamedTuple):
+    """Where a block stands: list and quote nesting. (A named tuple: one is made for every
+    list item, and a frozen dataclass sets each field through ``object.__setattr__``.)"""
+
     depth: int = 0
     quote: int = 0
     list_id: int = -1
@@ -86,15 +88,22 @@ class _Context:
     titles: bool = False  # the first of several blocks of a quote
 
 
+_TOP = _Context()  # a top-level block's
+
+
 @dataclass
 class _Builder:
     blocks: list[Block] = field(default_factory=list)
     lists: list[ListInfo] = field(default_factory=list)
     _items: dict[int, list[int]] = field(default_factory=dict)
 
-    def add(self, **kwargs: object) -> int:
-        index = len(self.blocks)
-        self.blocks.append(Block.make(index=index, **kwargs))
+    def add(self, **fields: object) -> int:
+        return self.add_fields(fields)
+
+    def add_fields(self, fields: dict[str, object]) -> int:
+        """Add the block made of ``fields`` (the dict becomes the block's own)."""
+        index = fields["index"] = len(self.blocks)
+        self.blocks.append(Block.from_dict(fields))
         return index
 
     def block(self, node: Node, ctx: _Context) -> None:
@@ -118,7 +127,7 @@ def _shortcode_names(text: str) -> str | None:
     or a Docusaurus `:::note` are the same thing, an "alert" (sites move between them).
     Returns "" for a paragraph of closing markers only."""
     stripped = text.strip()
-    if _GITHUB_ALERT.fullmatch(stripped):
+    if stripped.startswith("[!") and _GITHUB_ALERT.fullmatch(stripped):
         return "alert"
     if not stripped or not (stripped.startswith("{{") or stripped.startswith(":::")):
         return None
@@ -145,6 +154,8 @@ _LEADING_ALERT = re.compile(r"\{\{[<%]\s*([\w-]+)[^{}]*?[%>]\}\}\s*(?=\S)")
 def _alert_marker(text: str) -> int | None:
     """Where the body starts after the alert marker (`[!NOTE]`, `{{% alert %}}`) that opens
     ``text``, if one does."""
+    if not text.startswith(("[!", "{{")):
+        return None  # the common case, without asking either pattern
     m = _GITHUB_ALERT.match(text)
     if m is None:
         m = _LEADING_ALERT.match(text)
@@ -161,10 +172,12 @@ def _text_block(kind: str) -> Callable[[_Builder, Node, _Context], None]:
         plain = inline.text()
         if kind != "heading" and not inline.meaningful(plain):
             return  # whitespace-only (incl. no-break spaces) paragraphs are not blocks
-        if kind == "paragraph" and plain.endswith("}") and not heading_attributes(plain)[0].strip():
+        if (kind == "paragraph" and plain.endswith("}") and not plain.endswith("}}")
+                and not heading_attributes(plain)[0].strip()):
             # `{#install}` or `{: .note}` on a line of its own (Goldmark, kramdown, Pandoc):
             # an attribute of the heading or block beside it, which translations may write
-            # on the heading instead; not prose.
+            # on the heading instead; not prose. (No attribute block ends in "}}", as tldr's
+            # commands do: those skip the pattern.)
             return
         block_kind = kind
         span = node.span
@@ -197,11 +210,12 @@ def _text_block(kind: str) -> Callable[[_Builder, Node, _Context], None]:
             # attribute (`{.notranslate lang=en}`), is not heading text.
             if str(fields["text"]).rstrip().endswith("}"):
                 fields["text"], info = heading_attributes(str(fields["text"]))
-        index = builder.add(
+        fields.update(
             info=info, kind=block_kind, span=span, level=int(node.attrs.get("level", 0) or 0),
             depth=ctx.depth, quote=ctx.quote, list_id=ctx.list_id if block_kind == "item" else -1,
-            ordered=ctx.ordered, **fields,
+            ordered=ctx.ordered,
         )
+        index = builder.add_fields(fields)
         if block_kind == "item":
             builder._items.setdefault(ctx.list_id, []).append(index)
 
@@ -235,7 +249,7 @@ def _quote(builder: _Builder, node: Node, ctx: _Context) -> None:
     inner = _Context(ctx.depth, ctx.quote + 1, ctx.list_id, ctx.ordered)
     for i, child in enumerate(node.children):
         # The quote's first paragraph, more after it: an alert marker line there titles it.
-        builder.block(child, replace(inner, titles=True) if i == 0 and len(node.children) > 1 else inner)
+        builder.block(child, inner._replace(titles=True) if i == 0 and len(node.children) > 1 else inner)
 
 
 def _footnote(builder: _Builder, node: Node, ctx: _Context) -> None:
@@ -322,7 +336,7 @@ class _Inline:
         self.offsets: list[int] = []
         self.owners: list[int] = []
         self.links: list[tuple[Node, int, int]] = []
-        self.emphasis: list[Emphasis] = []
+        self.emphasis: list[tuple[str, Span, int, int]] = []  # kind, span, start, end
         self.code_spans: list[CodeSpan] = []
         self.tags: list[Markup] = []
 
@@ -346,7 +360,7 @@ class _Inline:
     def fields(self, plain: str | None = None) -> dict[str, object]:
         """The block's fields; ``plain`` is :meth:`text` when the caller has it already."""
         plain = self.text() if plain is None else plain
-        links = tuple(
+        links = () if not self.links else tuple(
             Link(
                 url=str(node.attrs.get("url", "") or ""),
                 text=plain[start:end],
@@ -365,7 +379,9 @@ class _Inline:
         return {
             "text": plain,
             "links": links,
-            "emphasis": tuple(replace(e, text=plain[e.start : e.end]) for e in self.emphasis),
+            "emphasis": () if not self.emphasis else tuple(
+                Emphasis(kind, plain[start:end], span, start, end)
+                for kind, span, start, end in self.emphasis),
             "code_spans": tuple(self.code_spans),
             "tags": tuple(self.tags),
             "literals": tuple(self.literals),
@@ -404,7 +420,7 @@ def _inline(acc: _Inline, node: Node) -> None:
             _inline(acc, child)
         # The text is cut from the block's plain text once it is complete (see fields()):
         # joining it here for every span would be quadratic in a block of many bold spans.
-        acc.emphasis.append(Emphasis(kind, "", node.span, start, acc.length))
+        acc.emphasis.append((kind, node.span, start, acc.length))
     elif kind == "footnote_ref":
         # A note's number: not prose, compared as markup (a dropped one drops the note).
         acc.tags.append(Markup("footnote", node.text, node.span, acc.length))

@@ -58,7 +58,8 @@ class Node(NamedTuple):
     attrs). Inline types: text, link, image, strong, emphasis, strikethrough, codespan,
     inline_html, linebreak, softbreak, footnote_ref (``text``: the label).
     ``inner`` is the span of a link's or image's text (between the brackets).
-    (A named tuple: one is built for every element of every file, and tuples are cheap.)
+    (A named tuple: one is built for every element of every file, and tuples are cheap;
+    the hot paths pass every field by position, which costs half as much as by name.)
     """
 
     type: str
@@ -185,15 +186,33 @@ _MD.block.register("ref_link", _REF_LINK_OR_FOOTNOTE, _parse_ref_link_or_footnot
 
 # Characters that may open an inline element (escape, code, emphasis, strikethrough, link,
 # image, autolink, HTML, entity) or a line break: a line without any is one text token.
-_INLINE_SYNTAX = re.compile(r"[\\`*_~\[\]!<>&\n]")
+_SYNTAX = r"\\`*_~\[\]!<>&\n"
+_INLINE_SYNTAX = re.compile(f"[{_SYNTAX}]")
+# One code span with plain text (as above) or nothing around it: "Compress `file`:", a tldr
+# example's command.
+_LONE_SPAN = re.compile(f"([^{_SYNTAX}]*)`([^`]+)`([^{_SYNTAX}]*)")
 
 
 def _inline_tokens(text: str, env: Any) -> list[dict[str, Any]]:
-    """mistune's inline tokens of ``text``; a single line of plain words (most headings and
-    list items) is one text token without asking mistune, as mistune would give it."""
+    """mistune's inline tokens of ``text``. Two shapes are read without asking mistune, as
+    mistune reads them: a single line of plain words (most headings and list items) is one
+    text token, and one code span with plain text around it three tokens at most."""
     if text and _INLINE_SYNTAX.search(text) is None:
         return [{"type": "text", "raw": text}]
-    return _MD.inline(text, env)  # type: ignore[no-any-return]
+    lone = _LONE_SPAN.fullmatch(text)
+    if lone is None:
+        return _MD.inline(text, env)  # type: ignore[no-any-return]
+    before, code, after = lone.groups()
+    # mistune's parse_codespan: line breaks are spaces, and one space is stripped from each
+    # end of code that has something besides spaces and a space at both ends.
+    code = code.replace("\n", " ")
+    if code.strip(" ") and code.startswith(" ") and code.endswith(" "):
+        code = code[1:-1]
+    tokens = [{"type": "text", "raw": before}] if before else []
+    tokens.append({"type": "codespan", "raw": code})
+    if after:
+        tokens.append({"type": "text", "raw": after})
+    return tokens
 
 
 def parse(text: str) -> tuple[Node, ...]:
@@ -285,14 +304,18 @@ class _Locator:
                 line = self._next_nonblank()
                 span = Span(line + 1, 1, line + 1, len(self.lines[line]) + 1)
             else:
-                span = Span(*_start(children[0].span), *_end(children[-1].span))
+                # A list starts where its first item does, on that item's marker (below).
+                first, last = children[0].span, children[-1].span
+                span = Span(first.line, first.column, last.end_line, last.end_column)
             attrs = dict(tok.get("attrs") or {})
             if kind == "list":
                 attrs["bullet"] = tok.get("bullet", "")
-            node = Node("list_item" if kind == "list_item" else kind, span, children, attrs=attrs)
-            if kind in ("list", "list_item"):
-                node = _with_marker(node, self.lines)
-            return node
+            elif kind == "list_item" and children:
+                marker = _item_marker(children[0].span, self.lines)
+                if marker is not None:
+                    span = Span(span.line, marker[0] + 1, span.end_line, span.end_column)
+                    attrs["marker"] = marker[1]
+            return Node(kind, span, children, "", attrs)
         # Unknown plugin block: keep its text if any, else skip it.
         return None
 
@@ -328,8 +351,15 @@ class _Locator:
         stripped = raw.strip(_INLINE_STRIP)
         lead = len(raw) - len(raw.lstrip(_INLINE_STRIP))
         linemap = self._map_lines(raw, heading=tok["type"] == "heading")
-        children = _Inline(stripped, linemap, lead, env.get(FOOTNOTES)).walk(_inline_tokens(stripped, env))
+        tokens = _inline_tokens(stripped, env)
         span = linemap.span(lead, lead + len(stripped))
+        footnotes = env.get(FOOTNOTES)
+        if (stripped and len(tokens) == 1 and tokens[0]["type"] == "text" and tokens[0].get("raw") == stripped
+                and not (footnotes and "[^" in stripped)):
+            # Plain text (most headings and list items): one text node spanning the block.
+            children: tuple[Node, ...] = (Node("text", span, (), stripped),)
+        else:
+            children = _Inline(stripped, linemap, lead, footnotes).walk(tokens)
         kind = "paragraph" if tok["type"] == "block_text" else tok["type"]
         attrs = dict(tok.get("attrs") or {})
         attrs["tight"] = tok["type"] == "block_text"
@@ -338,7 +368,7 @@ class _Locator:
             if attrs["style"] == "setext":
                 self.cursor += 1  # the underline
             span = Span(span.line, _first_nonspace(self.lines[span.line - 1]), span.end_line, span.end_column)
-        return Node(kind, span, children, text=stripped, attrs=attrs)
+        return Node(kind, span, children, stripped, attrs)
 
     def _map_lines(self, raw: str, heading: bool = False) -> _LineMap:
         # Most blocks: one line (mistune may end it with a line break, which no offset of
@@ -505,31 +535,20 @@ class _Locator:
         return Node("table_row", span, tuple(cells))
 
 
-def _with_marker(node: Node, lines: list[str]) -> Node:
-    """Move a list's or list item's start onto its marker (``*``, ``-``, ``1.``).
-
-    The first content of an item stands after its marker on the same line; when an item opens
-    with a nested list on the same line (``* - text``), the outer marker is the one before the
-    inner list's marker.
+def _item_marker(first: Span, lines: list[str]) -> tuple[int, str] | None:
+    """Where the marker (``*``, ``-``, ``1.``) of a list item whose first content starts at
+    ``first`` stands, and the marker: the last one before it on its line. When an item
+    opens with a nested list on the same line (``* - text``), that list already starts at
+    its own marker, and the item's is the one before it.
     """
-    first = node.children[0] if node.children else None
-    if first is None:
-        return node
-    line = lines[first.span.line - 1] if first.span.line - 1 < len(lines) else ""
-    if node.type == "list":
-        return Node(node.type, Span(first.span.line, first.span.column, node.span.end_line,
-                                    node.span.end_column), node.children, attrs=node.attrs)
-    limit = first.span.column - 1
-    if first.type == "list":
-        limit = first.span.column - 1  # the nested list already starts at its own marker
-    markers = [m for m in _MARKER.finditer(line, 0, max(limit, 0))]
-    if not markers:
-        return node
-    marker = markers[-1]
-    span = Span(first.span.line, marker.start() + 1, node.span.end_line, node.span.end_column)
-    attrs = dict(node.attrs)
-    attrs["marker"] = marker.group()
-    return Node(node.type, span, node.children, node.text, attrs, node.inner)
+    line = lines[first.line - 1] if first.line - 1 < len(lines) else ""
+    limit = max(first.column - 1, 0)
+    if limit == 2 and len(line) > 2 and line[0] in "*+-" and line[1] in " \t":
+        return 0, line[0]  # "- text", most items: what the pattern finds there
+    marker = None
+    for marker in _MARKER.finditer(line, 0, limit):
+        pass  # keep the last
+    return (marker.start(), marker.group()) if marker is not None else None
 
 
 class _Inline:
@@ -588,7 +607,7 @@ class _Inline:
             if at < 0:
                 at = min(self.cursor, len(src))
             self.cursor = min(at + len(raw), len(src))
-            return Node("text", self.span(at, self.cursor), text=raw)
+            return Node("text", self.span(at, self.cursor), (), raw)
         if kind in ("linebreak", "softbreak"):
             at = src.find("\n", self.cursor)
             start = self.cursor
@@ -607,8 +626,8 @@ class _Inline:
             body = tok.get("raw", "")
             inner_at = src.find(body, at + run) if body else -1
             inner_at = inner_at if 0 <= inner_at <= max(close, at + run) else at + run
-            return Node("codespan", self.span(at, self.cursor), text=body,
-                        inner=self.span(inner_at, inner_at + len(body)))
+            return Node("codespan", self.span(at, self.cursor), (), body, _NO_ATTRS,
+                        self.span(inner_at, inner_at + len(body)))
         if kind in ("emphasis", "strong", "strikethrough"):
             m = _DELIM.search(src, self.cursor)
             start = m.start() if m else self.cursor

@@ -41,6 +41,32 @@ class cached_property(Generic[T]):  # noqa: N801 (named like the functools one i
         return value
 
 
+def direct_init(cls: type[T]) -> type[T]:
+    """Give a frozen dataclass an ``__init__`` that fills the instance's ``__dict__`` directly.
+
+    The generated one sets each field through ``object.__setattr__`` (to get past the frozen
+    ``__setattr__``); the small classes below are built for every inline element of every
+    file, and this costs half as much. Same parameters, defaults, equality and hash."""
+    params: list[str] = []
+    body: list[str] = []
+    defaults: dict[str, Any] = {}
+    for f in dataclass_fields(cls):  # type: ignore[arg-type]
+        assert f.default_factory is MISSING, "plain defaults only"
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            defaults["_default_" + f.name] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        body.append(f"    fields[{f.name!r}] = {f.name}\n")
+    source = f"def __init__(self, {', '.join(params)}):\n    fields = self.__dict__\n" + "".join(body)
+    namespace: dict[str, Any] = {}
+    exec(source, defaults, namespace)
+    namespace["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = namespace["__init__"]  # type: ignore[method-assign]
+    return cls
+
+
+@direct_init
 @dataclass(frozen=True)
 class Link:
     """A link or image: destination, visible text, and where both stand.
@@ -62,6 +88,7 @@ class Link:
     end: int = 0
 
 
+@direct_init
 @dataclass(frozen=True)
 class Emphasis:
     """A bold (``strong``) or italic (``emphasis``) span with its plain text."""
@@ -73,6 +100,7 @@ class Emphasis:
     end: int = 0
 
 
+@direct_init
 @dataclass(frozen=True)
 class CodeSpan:
     code: str
@@ -81,6 +109,7 @@ class CodeSpan:
     end: int = 0
 
 
+@direct_init
 @dataclass(frozen=True)
 class Literal:
     """A run of plain text exactly as written, for rules that look for leftover syntax."""
@@ -89,6 +118,7 @@ class Literal:
     span: Span
 
 
+@direct_init
 @dataclass(frozen=True)
 class Markup:
     """A shortcode, MDX/JSX component or HTML element tag, an HTML comment (see
@@ -143,10 +173,15 @@ class Block:
         of its 23 fields through ``object.__setattr__``: one block is made for every block
         of every file, and this is several times cheaper. The result is the same frozen,
         equal and hashable block; ``values`` must name ``index``, ``kind`` and ``span``."""
+        return cls.from_dict(values)
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> Block:
+        """:meth:`make` without copying ``values``: the dict becomes the block's own (never
+        change it afterwards)."""
         block = object.__new__(cls)
-        fields_ = block.__dict__
-        fields_.update(_BLOCK_DEFAULTS)
-        fields_.update(values)
+        # The fields not given read their defaults from the class, as a dataclass's do.
+        object.__setattr__(block, "__dict__", values)
         return block
 
     def derived(self, key: str, compute: Callable[[Block], T]) -> T:
@@ -159,21 +194,22 @@ class Block:
             found = self.__dict__[slot] = compute(self)
         return found  # type: ignore[no-any-return]
 
+    # (Most blocks have no link and no emphasis: those skip building a generator.)
     @cached_property
     def links_only(self) -> tuple[Link, ...]:
-        return tuple(link for link in self.links if not link.image)
+        return tuple(link for link in self.links if not link.image) if self.links else ()
 
     @cached_property
     def images(self) -> tuple[Link, ...]:
-        return tuple(link for link in self.links if link.image)
+        return tuple(link for link in self.links if link.image) if self.links else ()
 
     @cached_property
     def strong(self) -> tuple[Emphasis, ...]:
-        return tuple(e for e in self.emphasis if e.kind == "strong")
+        return tuple(e for e in self.emphasis if e.kind == "strong") if self.emphasis else ()
 
     @cached_property
     def italic(self) -> tuple[Emphasis, ...]:
-        return tuple(e for e in self.emphasis if e.kind == "emphasis")
+        return tuple(e for e in self.emphasis if e.kind == "emphasis") if self.emphasis else ()
 
     @cached_property
     def markup(self) -> tuple[Markup, ...]:
@@ -183,8 +219,8 @@ class Block:
         if self.kind == "html":
             return tuple(Markup(kind, name, self._code_span(start, end), start, closing)
                          for kind, name, closing, start, end in markup.tags(self.code))
-        if "{{" not in self.text:
-            return self.tags
+        if "{{<" not in self.text and "{{%" not in self.text:
+            return self.tags  # no shortcode (tldr's {{placeholders}} are none either)
         found = [Markup(kind, name, self.locate(start, end), start, closing)
                  for kind, name, closing, start, end in markup.shortcodes(self.text)]
         return tuple(sorted(found + list(self.tags), key=lambda m: m.start))
@@ -225,6 +261,7 @@ class Block:
         return lit.span.line, lit.span.column + k
 
 
+@direct_init
 @dataclass(frozen=True)
 class Section:
     """A heading and the blocks up to the next heading of any level (index 0: preamble)."""
@@ -235,6 +272,7 @@ class Section:
     blocks: tuple[int, ...]  # block indices inside the section, heading excluded
 
 
+@direct_init
 @dataclass(frozen=True)
 class ListInfo:
     """A list: its items (block indices of item blocks) and nesting depth."""
@@ -256,7 +294,16 @@ class Skeleton:
     lists: tuple[ListInfo, ...]
     line_count: int = 0  # lines in the file, for places after the last block
 
-    @property
+    def derived(self, key: str, compute: Callable[[Skeleton], T]) -> T:
+        """``compute(self)``, remembered on this skeleton under ``key`` (as
+        :meth:`Block.derived`): what alignment, term learning and the rules each need."""
+        slot = "_derived_" + key
+        found = self.__dict__.get(slot, _MISSING)
+        if found is _MISSING:
+            found = self.__dict__[slot] = compute(self)
+        return found  # type: ignore[no-any-return]
+
+    @cached_property
     def length(self) -> int:
         return sum(len(b.text) for b in self.blocks) or 1
 
@@ -266,7 +313,3 @@ class Skeleton:
                 return section.index
         return 0
 
-
-# Every field of a block with its default, for Block.make.
-_BLOCK_DEFAULTS: dict[str, Any] = {
-    f.name: f.default for f in dataclass_fields(Block) if f.default is not MISSING}

@@ -209,16 +209,16 @@ def apply_suppressions(article: Article, texts: Mapping[str, Text],
                        diagnostics: Sequence[Diagnostic], rules: Sequence[Rule]) -> list[Diagnostic]:
     """The findings of one article minus those its files' directives suppress, plus the
     ``unused-suppression`` findings when that rule is among ``rules``."""
-    active = {rule.code for rule in rules}
-    known = (*ALL_RULES, *(type(rule) for rule in rules if type(rule) not in ALL_RULES))
-    reporter = next((r for r in rules if isinstance(r, UnusedSuppression)), None)
     kept = list(diagnostics)
     extra: list[Diagnostic] = []
     for f in article.files:
         text = texts.get(f.lang)
         directives = parse_directives(text.body) if text is not None else ()
         if text is None or not directives:
-            continue
+            continue  # (most files: nothing below is needed)
+        active = {rule.code for rule in rules}
+        known = (*ALL_RULES, *(type(rule) for rule in rules if type(rule) not in ALL_RULES))
+        reporter = next((r for r in rules if isinstance(r, UnusedSuppression)), None)
         scopes, problems = _scopes(directives, text.body, known)
         used: set[tuple[int, str | None]] = set()
         remaining = []

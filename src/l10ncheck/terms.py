@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from l10ncheck.align import Alignment
-from l10ncheck.skeleton import Block
+from l10ncheck.skeleton import Block, Skeleton
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -218,13 +218,25 @@ def finder(term: str, case_sensitive: bool = True) -> Finder:
     return found
 
 
+# The matchers of the terms tuples asked for lately, by identity (each entry holds its tuple,
+# so the id stays its own): rules ask for every block, and finding the matcher by value
+# hashes every term of the tuple, a dataclass ``__hash__`` each.
+_RECENT: dict[tuple[int, str], tuple[tuple[Term, ...], _Matcher]] = {}
+
+
 def count_terms(terms: Sequence[Term], text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
     """Occurrences of each term, longest terms first; a shorter term inside a longer one's
     occurrence is not counted again ("BNB" inside "BNB Smart Chain").
 
     Remembered per text (rules count the same source block for every language): the result
     is shared, read it only."""
-    return _matcher(tuple(terms), lang).counted(text)
+    key = tuple(terms)
+    recent = _RECENT.get((id(key), lang))
+    if recent is None or recent[0] is not key:
+        if len(_RECENT) > 64:
+            _RECENT.clear()
+        recent = _RECENT[(id(key), lang)] = (key, _matcher(key, lang))
+    return recent[1].counted(text)
 
 
 # Runs of Latin letters and digits, or of letters of any other script: "OpenTelemetryオペレーター"
@@ -268,6 +280,10 @@ class _Matcher:
         found: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
         if not self.index:
             return found
+        tokens = _TOKEN.findall(text)
+        if self.index.keys().isdisjoint(tokens) and (
+                not self.folding or self.index.keys().isdisjoint([t.lower() for t in tokens])):
+            return found  # no form starts at any token of the text (most texts)
         taken_until = 0
         for m in _TOKEN.finditer(text):
             start = m.start()
@@ -403,6 +419,7 @@ def char_script(ch: str) -> str:
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+@lru_cache(maxsize=4096)  # a term's script is asked for in every block that holds it
 def script(text: str) -> str:
     """The script most letters of ``text`` are written in ("LATIN", "CYRILLIC", "HAN",
     "DEVANAGARI", …; "" without letters). Kana in Han text make it "KANA" (Japanese), whose
@@ -497,7 +514,7 @@ def learn_terms(source_lang: str, alignments: Mapping[str, Alignment],
         if standalone:
             final.append(cand)
     # The script of each language that keeps a term (most articles learn none).
-    scripts = {lang: document_script(alignments[lang].target.blocks)
+    scripts = {lang: skeleton_script(alignments[lang].target)
                for lang in sorted({lang for c in final for lang in langs_kept[c]})}
     return glossary + tuple(Term(c, kept_in=frozenset((scripts[lang], lang) for lang in langs_kept[c]))
                             for c in sorted(final))
@@ -511,6 +528,12 @@ def _fold(text: str) -> str:
 # Hyphen-minus, hyphen and non-breaking hyphen: how names are joined in any language.
 HYPHENS = "-\u2010\u2011"
 _HYPHENS = {ord(c): " " for c in HYPHENS}
+
+
+def skeleton_script(skeleton: Skeleton) -> str:
+    """:func:`document_script` of a skeleton's blocks, found once per skeleton (term learning
+    and the rules ask for the same translation)."""
+    return skeleton.derived("script", lambda s: document_script(s.blocks))
 
 
 def document_script(blocks: Iterable[Block]) -> str:

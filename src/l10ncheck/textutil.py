@@ -72,15 +72,23 @@ def is_word_char(ch: str) -> bool:
 
 def anchors(text: str) -> Counter[str]:
     """Tokens that usually survive translation verbatim: names, code-like tokens, numbers."""
-    found: Counter[str] = Counter()
+    return Counter(anchor_counts(text))
+
+
+def anchor_counts(text: str) -> dict[str, int]:
+    """:func:`anchors` as a plain dict, cheaper to build (alignment makes one per block)."""
+    found: dict[str, int] = {}
+    get = found.get
     for m in _CAPITAL_OR_DIGIT_WORD.finditer(text):
         word = m.group()
         rest = word[1:]  # ASCII only (NAME_WORD): lower() tells an upper-case letter
         if rest != rest.lower() or _HAS_DIGIT(word) or (
             word[0].isupper() and len(word) > 2 and m.start() > 0 and text[m.start() - 2 : m.start()] != ". "
         ):
-            found["w:" + word] += 1
+            key = "w:" + word
+            found[key] = get(key, 0) + 1
     if _HAS_DIGIT(text):
         for m in NUMBER.finditer(normalize_digits(text)):
-            found["n:" + normalize_number(m.group())] += 1
+            key = "n:" + normalize_number(m.group())
+            found[key] = get(key, 0) + 1
     return found

@@ -359,3 +359,20 @@ def test_the_plain_line_shortcut_reads_as_mistune(line: str) -> None:
     text = line.strip(_INLINE_STRIP)
     assume(text)
     assert _inline_tokens(text, BlockState().env) == _MD.inline(text, BlockState().env)
+
+
+_PLAIN = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
+                                         blacklist_characters="\\`*_~[]!<>&\n\r"), max_size=20)
+
+
+@budget(100)
+@given(_PLAIN, st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="`\r"),
+                       min_size=1, max_size=40), _PLAIN)
+def test_the_code_span_shortcut_reads_as_mistune(before: str, body: str, after: str) -> None:
+    """parsing._inline_tokens skips mistune for one code span in plain text: same tokens."""
+    from mistune.core import BlockState
+
+    from l10ncheck.parsing import _INLINE_STRIP, _MD, _inline_tokens
+
+    text = (before + "`" + body + "`" + after).strip(_INLINE_STRIP)
+    assert _inline_tokens(text, BlockState().env) == _MD.inline(text, BlockState().env)

@@ -1,6 +1,8 @@
 from harness import run, where
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from l10ncheck.rules.inline_code import InlineCodeChanged
+from l10ncheck.rules.inline_code import InlineCodeChanged, _exact
 
 
 def test_translated_command_is_reported_at_the_code_span() -> None:
@@ -412,3 +414,13 @@ def test_a_sample_name_its_command_does_not_localize_is_a_warning() -> None:
     found = run(InlineCodeChanged, "- Write `--out=frame_1.jpg`:\n\n`tool --out={{frame_%d.jpg}}`\n",
                 {"fr": "- Écrire `--sortie=cadre_1.jpg` :\n\n`tool --sortie={{cadre_%d.jpg}}`\n"})
     assert "warning" in [d.severity.value for d in found if "--sortie=cadre_1.jpg" in d.message]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ls", "-a", "{}", "cd {}"]), max_size=8), st.data())
+def test_the_same_spans_in_the_same_order_leave_none_over(keys: list[str], data: st.DataObject) -> None:
+    """What lets check() skip a block whose spans are the source's: _exact pairs them all,
+    wherever they stand in either block."""
+    places = st.lists(st.floats(0, 1), min_size=len(keys), max_size=len(keys))
+    left, spare = _exact(keys, keys, data.draw(places), data.draw(places))
+    assert left == [] and spare == []

@@ -1,6 +1,8 @@
 from harness import run, where
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from l10ncheck.rules.missing_term import MissingTerm
+from l10ncheck.rules.missing_term import MissingTerm, _may_vary, _variant_pattern
 from l10ncheck.terms import Term
 
 SOURCE = """\
@@ -161,3 +163,37 @@ def test_a_name_with_a_leading_dot_is_learned_and_reported_whole() -> None:
     assert _learned(source, kept, "es", "El resto requiere el SDK de .NET Core instalado.") == []
     found = _learned(source, kept, "pl", "Pozostałe wymagają zestawu deweloperskiego.")
     assert [(d.message, d.severity.value) for d in found] == [('term ".NET Core SDK" (en:1) is missing', "warning")]
+
+
+
+# Each letter as IGNORECASE may match it (the Kelvin sign, the long s and the Turkish i's
+# for ASCII letters), and what may stand between two letters of a written variant.
+_CASES = {"i": "iI\u0130\u0131", "k": "kK\u212a", "s": "sS\u017f", "\u00e9": "\u00e9\u00c9", "\u0436": "\u0436\u0416"}
+_JOINT = ["", "", "-", " ", "[", "]", "\u2010", " \n"]
+_OTHER = "abiksz019.-\u2010 []\u212a\u017f\u0130\u0131\u00e9\u0416\u65e5"
+
+
+@st.composite
+def _written(draw: st.DrawFn) -> tuple[str, str]:
+    """A term, and a text that writes it in some case and with some joints (or not)."""
+    term = draw(st.text("abikszABIKSZ019.-\u00e9\u0436", min_size=1, max_size=6))
+    variant = "".join(draw(st.sampled_from(_CASES.get(c.lower(), c.lower() + c.upper())))
+                      + draw(st.sampled_from(_JOINT)) for c in term)
+    return term, draw(st.text(_OTHER, max_size=8)) + variant + draw(st.text(_OTHER, max_size=8))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_written())
+def test_the_variant_prefilter_never_hides_a_variant(case: tuple[str, str]) -> None:
+    """_may_vary only spares compiling the variant pattern where it cannot match."""
+    term, text = case
+    pattern = _variant_pattern(term)
+    if pattern is not None and pattern.search(text):
+        assert _may_vary(term, text)
+
+
+def test_the_variant_prefilter_rejects_a_text_without_the_letters() -> None:
+    assert not _may_vary("Wi-Fi", "Schalte das drahtlose Netz ein.")
+    assert _may_vary("Wi-Fi", "Schalte W-LAN und wi fi ein.")
+    assert _may_vary("Kelvin", "\u212aELVIN")  # the Kelvin sign is a K to IGNORECASE
+    assert _may_vary("sync", "\u017fync")  # and the long s an s

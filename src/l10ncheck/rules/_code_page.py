@@ -76,28 +76,11 @@ class CodePage:
         ratios.sort()
         # How long a translated block of this page is against its source block, as a rule.
         self.ratio = ratios[len(ratios) // 2] if len(ratios) >= 3 else 0.0
-        src_codes = [c.code for b in source.blocks for c in b.code_spans]
         tgt_codes = [c.code for b in target.blocks for c in b.code_spans]
-        self.aliases: Mapping[str, str] = option_aliases(src_codes)
-        self.source_names = placeholder_names(src_codes)
         self.target_names = placeholder_names(tgt_codes)
-        # tldr's mnemonics: the letter of an option in brackets inside the word it stands
-        # for ("[S]ynchronize", "sys[u]pgrade", "refresh ([y])").
-        self.mnemonics: dict[str, str] = {}
-        for b in source.blocks:
-            if "[" in b.text and b.kind != "code":
-                for m in _MNEMONIC.finditer(b.text):
-                    word = (m.group(1) + m.group(2) + m.group(3)) if m.group(2) else m.group(4)
-                    letter = m.group(2) or m.group(5)
-                    if len(word) >= 2:
-                        self.mnemonics.setdefault(letter, word.lower())
-        # Words a description puts in backticks ("matching `string`"): sample values.
-        self.described = frozenset(c.code for b in source.blocks for c in b.code_spans
-                                   if b.text.strip() != c.code.strip() and " " not in c.code.strip())
-        # Whole words of the commands and option names (`regex` is not a word of
-        # `--file-search-regex`); placeholder names are what translators localize.
-        self._commands = _commands(source)
-        self.command_words = frozenset(w for c in self._commands for w in _command_words(c))
+        # What the source page alone says: the same for every language.
+        (self.aliases, self.source_names, self.mnemonics, self.described, self._commands,
+         self.command_words) = source.derived("code_page", _source_facts)
         self._target_commands: list[str] | None = None
         self._source_words: frozenset[str] | None = None
         self._code_words: frozenset[str] | None = None
@@ -346,6 +329,35 @@ def _latin(word: str) -> bool:
 def _mostly_beyond_latin(letters: list[str]) -> bool:
     """Are most of ``letters`` of a script other than Latin (the block is written in it)?"""
     return sum(ch > "\u024f" for ch in letters) * 2 > len(letters)
+
+
+_SourceFacts = tuple[Mapping[str, str], frozenset[str], Mapping[str, str], frozenset[str],
+                     tuple[str, ...], frozenset[str]]
+
+
+def _source_facts(source: Skeleton) -> _SourceFacts:
+    """The option aliases and placeholder names of the source page's code, its mnemonics,
+    the words its descriptions put in backticks, its commands and their words."""
+    src_codes = [c.code for b in source.blocks for c in b.code_spans]
+    # tldr's mnemonics: the letter of an option in brackets inside the word it stands
+    # for ("[S]ynchronize", "sys[u]pgrade", "refresh ([y])").
+    mnemonics: dict[str, str] = {}
+    for b in source.blocks:
+        if "[" in b.text and b.kind != "code":
+            for m in _MNEMONIC.finditer(b.text):
+                word = (m.group(1) + m.group(2) + m.group(3)) if m.group(2) else m.group(4)
+                letter = m.group(2) or m.group(5)
+                if len(word) >= 2:
+                    mnemonics.setdefault(letter, word.lower())
+    # Words a description puts in backticks ("matching `string`"): sample values.
+    described = frozenset(c.code for b in source.blocks for c in b.code_spans
+                          if b.text.strip() != c.code.strip() and " " not in c.code.strip())
+    # Whole words of the commands and option names (`regex` is not a word of
+    # `--file-search-regex`); placeholder names are what translators localize.
+    commands = tuple(_commands(source))
+    command_words = frozenset(w for c in commands for w in _command_words(c))
+    return (option_aliases(src_codes), placeholder_names(src_codes), mnemonics, described,
+            commands, command_words)
 
 
 def _commands(page: Skeleton) -> list[str]:

@@ -16,15 +16,16 @@ from typing import TYPE_CHECKING, ClassVar, Iterator
 
 from l10ncheck.align import Alignment, LinkPair, align_links
 from l10ncheck.diagnostics import Category, Diagnostic, Location, RuleInfo, Severity, Span
-from l10ncheck.skeleton import Block, Skeleton, cached_property
+from l10ncheck.skeleton import Block, Skeleton, cached_property, direct_init
 from l10ncheck.frontmatter import IDENTICAL_KEYS, FrontMatter
 from l10ncheck.site import SiteIndex
-from l10ncheck.terms import Term, document_script
+from l10ncheck.terms import Term, skeleton_script
 
 if TYPE_CHECKING:
     from l10ncheck.glossary import ForbiddenTerm
 
 
+@direct_init
 @dataclass(frozen=True)
 class TranslationContext:
     """One translation aligned to its source, with what the article teaches (terms)."""
@@ -41,17 +42,21 @@ class TranslationContext:
     site: SiteIndex | None = None
     fallback_langs: tuple[str, ...] = ()
 
-    def block_pairs(self) -> Iterator[tuple[Block, Block]]:
+    def block_pairs(self) -> tuple[tuple[Block, Block], ...]:
         """(source block, target block) for every aligned pair, in source order."""
-        for pair in self.alignment.matched():
-            assert pair.source is not None and pair.target is not None
-            yield pair.source, pair.target
+        return self._block_pairs
+
+    @cached_property
+    def _block_pairs(self) -> tuple[tuple[Block, Block], ...]:
+        # Found once for the forty rules that each walk them.
+        return tuple((p.source, p.target) for p in self.alignment.matched()
+                     if p.source is not None and p.target is not None)
 
     @cached_property
     def target_script(self) -> str:
         """The script the translation is written in (``terms.document_script``), read once
         for all the rules that ask."""
-        return document_script(self.target.blocks)
+        return skeleton_script(self.target)
 
     @cached_property
     def link_pairs(self) -> tuple[tuple[Block, Block, LinkPair], ...]:

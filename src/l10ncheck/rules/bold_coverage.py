@@ -66,7 +66,9 @@ class BoldCoverage(Rule):
         for src, tgt in ctx.block_pairs():
             if not src.strong or len(src.strong) != len(tgt.strong):
                 continue
-            whole_a, whole_b = _letters(src.text), _letters(tgt.text)
+            # (the source block's, once for every language)
+            whole_a = src.derived("letters", lambda block: _letters(block.text))
+            whole_b = _letters(tgt.text)
             if not whole_a or not whole_b:
                 continue
             for a, b in zip(src.strong, tgt.strong):

@@ -10,6 +10,9 @@ from l10ncheck.skeleton import Block
 # Markdown syntax that shows up as literal text when a translator broke it.
 _BROKEN = re.compile(r"\*\*|__(?=\S)|(?<=\S)__|\]\(|\]\s+\(|\[[^\]\n]*\]\((?=\S)|(?<!\S)\*(?=\S)[^*\n]*$")
 
+# Every pattern of _BROKEN holds one of these characters.
+_MAY_BREAK = re.compile(r"[*_\]]").search
+
 
 def leftovers(block: Block) -> tuple[tuple[str, Span], ...]:
     """Markdown syntax left as literal text in the block (remembered per block)."""
@@ -21,8 +24,8 @@ def _leftovers(block: Block) -> tuple[tuple[str, Span], ...]:
     # Inside inline code, `**` or `](` is what the code says, not broken Markdown.
     code = {(c.start, c.end) for c in block.code_spans}
     for i, literal in enumerate(block.literals):
-        if code and _in_code(block, i, code):
-            continue
+        if not _MAY_BREAK(literal.text) or code and _in_code(block, i, code):
+            continue  # (most literals: no character any pattern needs)
         for m in _BROKEN.finditer(literal.text):
             token = m.group().strip()
             if not token:

@@ -12,6 +12,7 @@ from l10ncheck.skeleton import Block
 from l10ncheck.textutil import CODE_TOKEN, NUMBER, normalize_digits, normalize_number
 
 
+_HAS_DIGIT = re.compile(r"\d").search
 _WORD_TAIL = re.compile(r"(?:[-_][^\W\d_]{3,})+$")
 # A number with an English suffix or unit is a number, not an identifier: "404s", "17th", "10x".
 _NUMBER_WITH_SUFFIX = re.compile(r"\d+(?:st|nd|rd|th|s|x|k|m|h|d|px|ms|gb|mb|kb|tb)", re.I)
@@ -45,6 +46,8 @@ def _code_tokens(block: Block) -> tuple[tuple[str, int, int], ...]:
     "BEP-20-standaard" holds "BEP-20". A one-letter mnemonic's brackets are not either:
     "[Q]COW2" holds "QCOW2".
     """
+    if not _HAS_DIGIT(block.text):
+        return ()  # every token holds a digit (most blocks have none)
     inside = [(c.start, c.end) for c in block.code_spans]
     text, starts, ends = _unbracket(block.text)
     found: list[tuple[str, int, int]] = []

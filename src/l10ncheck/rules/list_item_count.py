@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections import Counter
 from typing import Iterator
 
 from l10ncheck.diagnostics import Category, Diagnostic, Severity, Span
@@ -24,17 +23,20 @@ class ListItemCount(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: TranslationContext) -> Iterator[Diagnostic]:
-        partners: dict[int, Counter[int]] = {}
+        # Per source list, how many of its items pair with each target list (plain dicts, not
+        # Counters: a tldr page is a dozen one-item lists).
+        partners: dict[int, dict[int, int]] = {}
         for src, tgt in ctx.block_pairs():
             if src.kind == "item" and tgt.kind == "item":
-                partners.setdefault(src.list_id, Counter())[tgt.list_id] += 1
+                counts = partners.setdefault(src.list_id, {})
+                counts[tgt.list_id] = counts.get(tgt.list_id, 0) + 1
         missing: dict[int, list[str]] = {}
         for pair in ctx.alignment.pairs:
             if pair.source is not None and pair.target is None and pair.source.kind == "item":
                 missing.setdefault(pair.source.list_id, []).append(pair.source.text)
         used_targets: set[int] = set()
-        for src_id, counter in sorted(partners.items()):
-            tgt_id = counter.most_common(1)[0][0]
+        for src_id, counts in sorted(partners.items()):
+            tgt_id = max(counts, key=counts.__getitem__)  # the first of the most frequent
             if tgt_id in used_targets:
                 continue
             used_targets.add(tgt_id)

@@ -366,11 +366,30 @@ def _squash(text: str) -> str:
 def _variants(term: str, text: str, taken: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Where ``text`` writes the term joined, hyphenated or split otherwise, in any case, or
     with tldr-style mnemonic brackets ("WiFi", "wi-fi", "4MiB", "[v]LC"), outside ``taken``."""
+    if not _may_vary(term, text):
+        return []
     pattern = _variant_pattern(term)
     if pattern is None:
         return []
     spans = set(taken)
     return [m.span() for m in pattern.finditer(text) if not _overlaps(m.span(), spans)]
+
+
+# What ``_squash`` drops, as a pattern (``\s`` is what ``str.isspace`` holds).
+_JOINTS = re.compile(f"[\\s{re.escape(HYPHENS)}\\[\\]]+")
+# The characters outside ASCII that IGNORECASE matches with an ASCII one (all of them).
+_ASCII_FOLD = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+
+
+def _may_vary(term: str, text: str) -> bool:
+    """False when :func:`_variant_pattern` cannot match in ``text``: the pattern of an ASCII
+    term matches its letters, in any case, with only what ``_squash`` drops between them, so
+    ``text`` squashed and folded holds them in a row. Compiling the pattern costs far more
+    than this (and most translations write the term in no form at all)."""
+    chars = _squash(term)
+    if not chars.isascii():
+        return True
+    return chars.lower() in _JOINTS.sub("", text).translate(_ASCII_FOLD).lower()
 
 
 @lru_cache(maxsize=1024)

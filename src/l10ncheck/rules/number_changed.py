@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterator
 
@@ -8,6 +9,8 @@ from l10ncheck.rules.base import Rule, TranslationContext, block_anchor, counter
 from l10ncheck.rules.code_token import code_tokens
 from l10ncheck.skeleton import Block
 from l10ncheck.textutil import NUMBER, normalize_digits, normalize_number
+
+_HAS_DIGIT = re.compile(r"\d").search  # any script's digits, as NUMBER reads them
 
 
 def numbers(block: Block) -> tuple[tuple[str, int, int], ...]:
@@ -18,6 +21,8 @@ def numbers(block: Block) -> tuple[tuple[str, int, int], ...]:
 
 def _numbers(block: Block) -> tuple[tuple[str, int, int], ...]:
     """Plain numbers of running text, digits of any script, outside code and code tokens."""
+    if not _HAS_DIGIT(block.text):
+        return ()  # most blocks
     skip = [(c.start, c.end) for c in block.code_spans]
     skip += [(s, e) for _, s, e in code_tokens(block)]
     text = normalize_digits(block.text)
