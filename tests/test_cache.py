@@ -73,3 +73,31 @@ def test_a_heading_changed_in_another_page_misses_the_cache(tmp_path: Path, monk
     assert findings() == 1
     (tmp_path / "site" / "ja" / "install.md").write_text("# インストール\n\n## Linux 版 {#linux}\n", encoding="utf-8")
     assert findings() == 0  # only install.md changed, yet guide.md's cached result is not reused
+
+
+def test_a_change_of_l10ncheck_own_code_misses_the_cache(tree: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A development checkout or an editable install changes the code, not the version: a
+    # result the old code found must not be served (nor must an unchanged code miss).
+    from l10ncheck import cache
+
+    cold = run()
+    entries = list((tree / ".l10ncheck_cache").rglob("*.json"))
+    entries[0].write_text(json.dumps([]), encoding="utf-8")  # as if another code had found nothing
+    assert json.loads(run())["summary"]["findings"] == 0
+    monkeypatch.setattr(cache, "code_digest", lambda: "another version of the code")
+    assert run() == cold
+
+
+def test_the_code_digest_changes_with_any_module(tmp_path: Path) -> None:
+    from l10ncheck import cache
+
+    package = tmp_path / "l10ncheck"
+    shutil.copytree(Path(cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = cache.tree_digest(package)
+    assert before == cache.tree_digest(package)
+    rule = package / "rules" / "extra_block.py"
+    rule.write_text(rule.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    edited = cache.tree_digest(package)
+    assert edited != before
+    (package / "rules" / "new_rule.py").write_text("", encoding="utf-8")
+    assert cache.tree_digest(package) not in (before, edited)

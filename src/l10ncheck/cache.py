@@ -1,9 +1,10 @@
 """A cache of per-article results, like ``.ruff_cache`` or ``.mypy_cache``.
 
-An article's findings depend only on the bytes of its files, l10ncheck's version and the
+An article's findings depend only on the bytes of its files, l10ncheck's code and the
 settings that shape rules (selected rules, source language, glossary, expected languages).
 The key is a hash of all of them, so a cached result can never be stale: any change makes a
-new key. Entries are JSON (never pickle: a cache folder in a repository must not be able to
+new key. The code is hashed, not only its version number: an editable install or a
+development checkout changes the code between two releases of the same version. Entries are JSON (never pickle: a cache folder in a repository must not be able to
 run code). Writes are atomic (temporary file, then rename); a broken entry is a miss.
 """
 
@@ -14,6 +15,8 @@ import json
 import os
 import shutil
 import tempfile
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from l10ncheck import __version__
@@ -23,6 +26,21 @@ CACHE_DIR = ".l10ncheck_cache"
 _FORMAT = 1
 
 
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A hash of l10ncheck's own source files, read once per run."""
+    return tree_digest(Path(__file__).resolve().parent)
+
+
+def tree_digest(package: Path) -> str:
+    """A hash of the paths and bytes of every Python file under ``package``."""
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 class ResultCache:
     def __init__(self, root: str, settings: str):
         self.root = os.path.join(root, f"v{_FORMAT}")
@@ -30,7 +48,7 @@ class ResultCache:
 
     @staticmethod
     def settings_key(parts: Iterable[str]) -> str:
-        digest = hashlib.sha256(f"l10ncheck {__version__} format {_FORMAT}".encode())
+        digest = hashlib.sha256(f"l10ncheck {__version__} format {_FORMAT} code {code_digest()}".encode())
         for part in parts:
             digest.update(b"\0" + part.encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
