@@ -20,6 +20,16 @@ T = TypeVar("T")
 _MISSING = object()
 
 
+def _remembered(obj: Any, key: str, compute: Callable[[Any], T]) -> T:
+    """``compute(obj)``, stored in the frozen ``obj``'s ``__dict__`` under ``key`` the first
+    time (the dict of a frozen dataclass takes entries its fields do not name)."""
+    slot = "_derived_" + key
+    found = obj.__dict__.get(slot, _MISSING)
+    if found is _MISSING:
+        found = obj.__dict__[slot] = compute(obj)
+    return found  # type: ignore[no-any-return]
+
+
 class cached_property(Generic[T]):  # noqa: N801 (named like the functools one it replaces)
     """``functools.cached_property`` without its per-access lock (Python < 3.12 takes one):
     skeletons are built and read by one thread, and rules read these properties for every
@@ -188,11 +198,7 @@ class Block:
         """``compute(self)``, remembered on this block under ``key``: what a rule or the term
         learner derives from a source block once serves every language it is compared with.
         ``compute`` must depend on the block alone."""
-        slot = "_derived_" + key
-        found = self.__dict__.get(slot, _MISSING)
-        if found is _MISSING:
-            found = self.__dict__[slot] = compute(self)
-        return found  # type: ignore[no-any-return]
+        return _remembered(self, key, compute)
 
     # (Most blocks have no link and no emphasis: those skip building a generator.)
     @cached_property
@@ -297,11 +303,7 @@ class Skeleton:
     def derived(self, key: str, compute: Callable[[Skeleton], T]) -> T:
         """``compute(self)``, remembered on this skeleton under ``key`` (as
         :meth:`Block.derived`): what alignment, term learning and the rules each need."""
-        slot = "_derived_" + key
-        found = self.__dict__.get(slot, _MISSING)
-        if found is _MISSING:
-            found = self.__dict__[slot] = compute(self)
-        return found  # type: ignore[no-any-return]
+        return _remembered(self, key, compute)
 
     @cached_property
     def length(self) -> int:
